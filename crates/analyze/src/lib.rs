@@ -1,0 +1,26 @@
+//! Build-time pipeline: seeds → ingest → analyze → index → blob bytes.
+
+pub mod analyze;
+pub mod seeds;
+
+use std::path::Path;
+use xunyue_engine::blob::{Blob, BLOB_VERSION};
+use xunyue_engine::index::IndexData;
+use xunyue_engine::normalize::normalize;
+
+pub use seeds::SeedError;
+
+/// Builds the blob from the seed folder.
+pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
+    let files = seeds::read_seed_dir(seed_dir)?;
+    let corpus = xunyue_engine::ingest::ingest(&files).map_err(SeedError::Ingest)?;
+    let analysis = analyze::analyze(&corpus);
+    let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
+    let index = IndexData::build(&docs);
+    Ok(Blob { version: BLOB_VERSION, corpus, analysis, index })
+}
+
+/// Builds the blob and serializes it.
+pub fn build_blob_bytes(seed_dir: &Path) -> Result<Vec<u8>, SeedError> {
+    Ok(build_blob(seed_dir)?.to_bytes())
+}

@@ -1,0 +1,199 @@
+//! The gram index: for every character and every pair of adjacent characters
+//! of the normalized text, the sorted list of articles containing it.
+//!
+//! A query is looked up by intersecting the lists of its grams; the candidate
+//! articles are then verified by substring search on their normalized text,
+//! so the index narrows the search but can never hide a hit.
+
+use serde::{Deserialize, Serialize};
+
+/// Key of a gram: a single char, or a pair of chars (top bit set).
+pub fn unigram(c: char) -> u64 {
+    c as u64
+}
+
+pub fn bigram(a: char, b: char) -> u64 {
+    (1 << 63) | ((a as u64) << 21) | b as u64
+}
+
+/// The serialized form: sorted keys and postings, both as delta varints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct IndexData {
+    /// Number of keys.
+    pub keys: u32,
+    /// Per key: the delta from the previous key (varint).
+    pub key_bytes: Vec<u8>,
+    /// Per key: the number of docs, then the doc ids as deltas (varints).
+    pub posting_bytes: Vec<u8>,
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut v = 0u64;
+    let mut shift = 0;
+    loop {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        if shift > 63 {
+            return None;
+        }
+        v |= ((b & 0x7f) as u64) << shift;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
+/// The grams of a normalized text, each once.
+pub fn grams(chars: &[char]) -> Vec<u64> {
+    let mut g: Vec<u64> = chars.iter().map(|&c| unigram(c)).collect();
+    g.extend(chars.windows(2).map(|w| bigram(w[0], w[1])));
+    g.sort_unstable();
+    g.dedup();
+    g
+}
+
+impl IndexData {
+    /// Builds the index over normalized documents.
+    pub fn build(docs: &[Vec<char>]) -> IndexData {
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for (d, chars) in docs.iter().enumerate() {
+            pairs.extend(grams(chars).into_iter().map(|g| (g, d as u32)));
+        }
+        pairs.sort_unstable();
+        let mut data = IndexData::default();
+        let mut prev_key = 0u64;
+        let mut i = 0;
+        while i < pairs.len() {
+            let key = pairs[i].0;
+            let mut j = i;
+            while j < pairs.len() && pairs[j].0 == key {
+                j += 1;
+            }
+            put_varint(&mut data.key_bytes, key - prev_key);
+            prev_key = key;
+            put_varint(&mut data.posting_bytes, (j - i) as u64);
+            let mut prev_doc = 0u32;
+            for &(_, d) in &pairs[i..j] {
+                put_varint(&mut data.posting_bytes, (d - prev_doc) as u64);
+                prev_doc = d;
+            }
+            data.keys += 1;
+            i = j;
+        }
+        data
+    }
+}
+
+/// The index as loaded: keys in a sorted vector, postings decoded lazily.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    keys: Vec<u64>,
+    /// Offset of each key's postings in `postings`.
+    offsets: Vec<u32>,
+    postings: Vec<u8>,
+}
+
+impl Index {
+    /// Loads serialized index data; `None` when the bytes are inconsistent.
+    pub fn load(data: IndexData) -> Option<Index> {
+        let n = data.keys as usize;
+        let mut keys = Vec::with_capacity(n);
+        let mut offsets = Vec::with_capacity(n);
+        let (mut ka, mut pa) = (0usize, 0usize);
+        let mut key = 0u64;
+        for _ in 0..n {
+            key = key.checked_add(get_varint(&data.key_bytes, &mut ka)?)?;
+            keys.push(key);
+            offsets.push(pa as u32);
+            let count = get_varint(&data.posting_bytes, &mut pa)?;
+            for _ in 0..count {
+                get_varint(&data.posting_bytes, &mut pa)?;
+            }
+        }
+        Some(Index { keys, offsets, postings: data.posting_bytes })
+    }
+
+    /// Number of keys.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Sorted doc ids containing the gram; empty when none does.
+    pub fn docs(&self, key: u64) -> Vec<u32> {
+        let Ok(k) = self.keys.binary_search(&key) else {
+            return Vec::new();
+        };
+        let mut at = self.offsets[k] as usize;
+        let count = get_varint(&self.postings, &mut at).unwrap_or(0);
+        let mut out = Vec::with_capacity(count as usize);
+        let mut doc = 0u64;
+        for _ in 0..count {
+            doc += get_varint(&self.postings, &mut at).unwrap_or(0);
+            out.push(doc as u32);
+        }
+        out
+    }
+
+    /// Docs that may contain `needle` (normalized chars): every doc that does
+    /// contain it is in the answer. `None` means "all docs" (empty needle).
+    pub fn candidates(&self, needle: &[char]) -> Option<Vec<u32>> {
+        match needle.len() {
+            0 => None,
+            1 => Some(self.docs(unigram(needle[0]))),
+            _ => {
+                let mut lists: Vec<Vec<u32>> =
+                    needle.windows(2).map(|w| self.docs(bigram(w[0], w[1]))).collect();
+                lists.sort_by_key(|l| l.len());
+                let mut acc = lists.first().cloned().unwrap_or_default();
+                for l in &lists[1..] {
+                    if acc.is_empty() {
+                        break;
+                    }
+                    acc.retain(|d| l.binary_search(d).is_ok());
+                }
+                Some(acc)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn round_trip_and_lookup() {
+        let docs = vec![chars("青岛华大"), chars("华大智造"), chars("青岛")];
+        let idx = Index::load(IndexData::build(&docs)).unwrap();
+        assert_eq!(idx.candidates(&chars("华大")), Some(vec![0, 1]));
+        assert_eq!(idx.candidates(&chars("青岛")), Some(vec![0, 2]));
+        assert_eq!(idx.candidates(&chars("青岛华大")), Some(vec![0]));
+        assert_eq!(idx.candidates(&chars("岛")), Some(vec![0, 2]));
+        assert_eq!(idx.candidates(&chars("区块链")), Some(vec![]));
+        assert_eq!(idx.candidates(&[]), None);
+    }
+
+    #[test]
+    fn corrupt_data_is_rejected() {
+        let mut data = IndexData::build(&[chars("abc")]);
+        data.posting_bytes.truncate(1);
+        assert!(Index::load(data).is_none());
+    }
+}

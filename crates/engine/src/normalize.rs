@@ -1,0 +1,136 @@
+//! The one normalization used at build time and at query time.
+//!
+//! Per source character: Unicode compatibility decomposition and composition
+//! (NFKC, so full width folds to half width), lowercase, traditional →
+//! simplified Chinese (`fast2s`, a one-to-one character table), and every
+//! kind of white space folded to one ASCII space. The result keeps, for every
+//! normalized character, the index of the source character it came from, so
+//! that a match in normalized text maps back onto the original characters.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Normalized text plus the map back to the source characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Normalized {
+    /// The normalized characters.
+    pub chars: Vec<char>,
+    /// `origin[i]` is the char index, in the source, of `chars[i]`.
+    pub origin: Vec<u32>,
+    /// Number of chars in the source.
+    pub source_len: u32,
+}
+
+impl Normalized {
+    pub fn as_string(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Maps a half-open range of normalized chars to the half-open range of
+    /// source chars it covers.
+    pub fn source_span(&self, start: usize, end: usize) -> (u32, u32) {
+        if start >= end || start >= self.chars.len() {
+            let at = self.origin.get(start).copied().unwrap_or(self.source_len);
+            return (at, at);
+        }
+        let s = self.origin[start];
+        let last = self.origin[end - 1];
+        // The span ends after the last source char that produced the last
+        // normalized char (one source char may expand to several).
+        (s, last + 1)
+    }
+}
+
+/// Normalizes one character into `out`; white space becomes a single `' '`.
+fn push_normalized(c: char, out: &mut Vec<char>) {
+    if c.is_whitespace() || c == '\u{3000}' {
+        out.push(' ');
+        return;
+    }
+    for d in std::iter::once(c).nfkc() {
+        if d.is_whitespace() {
+            out.push(' ');
+        } else if d.is_ascii() {
+            out.push(d.to_ascii_lowercase());
+        } else {
+            out.extend(d.to_lowercase());
+        }
+    }
+}
+
+/// Normalizes `text`, keeping the map from normalized chars to source chars.
+/// Runs of white space collapse to one space.
+pub fn normalize(text: &str) -> Normalized {
+    let mut chars = Vec::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    let mut buf = Vec::with_capacity(4);
+    let mut n = 0u32;
+    for c in text.chars() {
+        buf.clear();
+        push_normalized(c, &mut buf);
+        for &d in &buf {
+            if d == ' ' && chars.last() == Some(&' ') {
+                continue;
+            }
+            chars.push(d);
+            origin.push(n);
+        }
+        n += 1;
+    }
+    // Traditional → simplified: the table is one character for one character,
+    // so positions are kept.
+    let s: String = chars.iter().collect();
+    let simplified = fast2s::convert(&s);
+    let converted: Vec<char> = simplified.chars().collect();
+    if converted.len() == chars.len() {
+        chars = converted;
+    }
+    Normalized { chars, origin, source_len: n }
+}
+
+/// Normalizes to a plain string (no map), e.g. for keys and facet values.
+pub fn normalize_str(text: &str) -> String {
+    normalize(text).as_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_width_case_and_traditional() {
+        let cases = [
+            ("ＢＧ１３６", "bg136"),
+            ("TIL", "til"),
+            ("Ｈｅｌｌｏ　Ｗｏｒｌｄ", "hello world"),
+            ("青島華大", "青岛华大"),
+            ("原創", "原创"),
+            ("基因與細胞", "基因与细胞"),
+            ("（上接第一版）", "(上接第一版)"),
+            ("a \t\n b", "a b"),
+            ("ⅲ期", "iii期"),
+        ];
+        for (input, want) in cases {
+            assert_eq!(normalize_str(input), want, "normalizing {input:?}");
+        }
+    }
+
+    #[test]
+    fn origin_points_at_source_chars() {
+        let n = normalize("ａⅢｂ");
+        assert_eq!(n.as_string(), "aiiib");
+        assert_eq!(n.origin, vec![0, 1, 1, 1, 2]);
+        assert_eq!(n.source_span(1, 4), (1, 2));
+        assert_eq!(n.source_span(0, 5), (0, 3));
+    }
+
+    #[test]
+    fn whitespace_runs_collapse() {
+        let n = normalize("a  \u{3000} b");
+        assert_eq!(n.as_string(), "a b");
+        assert_eq!(n.origin, vec![0, 1, 5]);
+    }
+}
