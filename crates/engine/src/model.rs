@@ -106,6 +106,11 @@ impl Article {
             .collect()
     }
 
+    /// Photo captions in order.
+    pub fn captions(&self) -> impl Iterator<Item = &str> {
+        self.blocks.iter().filter(|b| b.kind == BlockKind::Caption).map(|b| b.text.as_str())
+    }
+
     /// Section headings in order.
     pub fn sections(&self) -> impl Iterator<Item = &str> {
         self.blocks
@@ -127,6 +132,9 @@ pub struct Page {
     pub date: Option<String>,
     /// Ids of the articles on this page, in page order.
     pub articles: Vec<String>,
+    /// Blocks that belong to no article (advertisement marks).
+    #[serde(default)]
+    pub loose: Vec<Block>,
 }
 
 /// Everything ingest produces.
