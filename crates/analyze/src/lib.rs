@@ -16,7 +16,7 @@ pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
     let corpus = xunyue_engine::ingest::ingest(&files).map_err(SeedError::Ingest)?;
     let analysis = analyze::analyze(&corpus);
     let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
-    let index = IndexData::build(&docs);
+    let index = IndexData::build_with(&docs, &analysis.vocab);
     Ok(Blob { version: BLOB_VERSION, corpus, analysis, index })
 }
 

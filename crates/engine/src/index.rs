@@ -4,7 +4,13 @@
 //! A query is looked up by intersecting the lists of its grams; the candidate
 //! articles are then verified by substring search on their normalized text,
 //! so the index narrows the search but can never hide a hit.
+//!
+//! Next to the postings, the index keeps the word boundaries of every
+//! article (one bit per normalized char, found at build time by the runtime
+//! [`Segmenter`]) for the ranking's word-boundary bonus.
 
+use crate::model::VocabWord;
+use crate::segment::Segmenter;
 use serde::{Deserialize, Serialize};
 
 /// Key of a gram: a single char, or a pair of chars (top bit set).
@@ -25,6 +31,9 @@ pub struct IndexData {
     pub key_bytes: Vec<u8>,
     /// Per key: the number of docs, then the doc ids as deltas (varints).
     pub posting_bytes: Vec<u8>,
+    /// Per doc, in doc order: its word boundaries, `len / 8 + 1` bytes (see
+    /// [`Segmenter::boundaries`]). Empty when built without a vocabulary.
+    pub boundaries: Vec<u8>,
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -91,6 +100,22 @@ impl IndexData {
         }
         data
     }
+
+    /// Builds the index and the word boundaries of every doc, segmented with
+    /// the runtime segmenter loaded from `vocab`.
+    pub fn build_with(docs: &[Vec<char>], vocab: &[VocabWord]) -> IndexData {
+        let mut data = IndexData::build(docs);
+        let seg = Segmenter::from_vocab(vocab);
+        for d in docs {
+            data.boundaries.extend(seg.boundaries(d));
+        }
+        data
+    }
+
+    /// Bytes of the serialized index (postcard).
+    pub fn encoded_len(&self) -> usize {
+        postcard::to_allocvec(self).map(|v| v.len()).unwrap_or(0)
+    }
 }
 
 /// The index as loaded: keys in a sorted vector, postings decoded lazily.
@@ -100,6 +125,7 @@ pub struct Index {
     /// Offset of each key's postings in `postings`.
     offsets: Vec<u32>,
     postings: Vec<u8>,
+    boundaries: Vec<u8>,
 }
 
 impl Index {
@@ -119,7 +145,12 @@ impl Index {
                 get_varint(&data.posting_bytes, &mut pa)?;
             }
         }
-        Some(Index { keys, offsets, postings: data.posting_bytes })
+        Some(Index { keys, offsets, postings: data.posting_bytes, boundaries: data.boundaries })
+    }
+
+    /// The word boundaries of all docs, concatenated (see [`IndexData`]).
+    pub fn boundaries(&self) -> &[u8] {
+        &self.boundaries
     }
 
     /// Number of keys.

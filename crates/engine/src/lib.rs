@@ -12,8 +12,11 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod normalize;
+pub mod query;
+pub mod rank;
 pub mod reflow;
 pub mod search;
+pub mod segment;
 pub mod snippet;
 
 pub use blob::{Blob, BlobError};

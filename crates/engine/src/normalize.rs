@@ -3,7 +3,9 @@
 //! Per source character: Unicode compatibility decomposition and composition
 //! (NFKC, so full width folds to half width), lowercase, traditional →
 //! simplified Chinese (`fast2s`, a one-to-one character table), and every
-//! kind of white space folded to one ASCII space. The result keeps, for every
+//! kind of white space folded to one ASCII space, except that white space
+//! between two parts of a number is dropped (`2 0 2 2` → `2022`, `5 .4` →
+//! `5.4`: OCR spaces digits out). The result keeps, for every
 //! normalized character, the index of the source character it came from, so
 //! that a match in normalized text maps back onto the original characters.
 
@@ -61,6 +63,12 @@ fn push_normalized(c: char, out: &mut Vec<char>) {
     }
 }
 
+/// True when a space between `a` and `b` splits a number: the space goes.
+pub fn joins_number(a: char, b: char) -> bool {
+    (a.is_ascii_digit() && (b.is_ascii_digit() || matches!(b, '.' | ',' | '%')))
+        || (b.is_ascii_digit() && matches!(a, '.' | ','))
+}
+
 /// Normalizes `text`, keeping the map from normalized chars to source chars.
 /// Runs of white space collapse to one space.
 pub fn normalize(text: &str) -> Normalized {
@@ -74,6 +82,14 @@ pub fn normalize(text: &str) -> Normalized {
         for &d in &buf {
             if d == ' ' && chars.last() == Some(&' ') {
                 continue;
+            }
+            if d != ' ' && chars.last() == Some(&' ') && chars.len() >= 2 {
+                if let Some(&before) = chars.get(chars.len() - 2) {
+                    if joins_number(before, d) {
+                        chars.pop();
+                        origin.pop();
+                    }
+                }
             }
             chars.push(d);
             origin.push(n);

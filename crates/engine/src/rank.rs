@@ -1,0 +1,219 @@
+//! Ranking, weight by weight.
+//!
+//! Results are ordered first by **tier**, then by **score**, then by article
+//! order (so equal scores list in page order).
+//!
+//! Tiers (a higher tier always comes first, whatever the scores):
+//!
+//! | tier | the article …                                                            |
+//! |------|--------------------------------------------------------------------------|
+//! | 3    | contains the query verbatim (after folding): the exact results, `exact: true` |
+//! | 2    | contains every term verbatim, or without its punctuation, but not the whole query |
+//! | 1    | contains every term, some only as separate words (`青岛华大` → 青岛 … 华大)  |
+//! | 0    | lacks some term: shown only when no article has them all (`partial`)    |
+//!
+//! Inside a tier, the score is a sum over the matched terms of BM25
+//! (Robertson–Spärck Jones), computed on occurrences rather than tokens:
+//!
+//! `score = Σ_term idf(term) · tf'·(K1+1) / (tf' + K1·(1 − B + B·len/avglen)) + proximity`
+//!
+//! - `idf = ln(1 + (N − df + 0.5)/(df + 0.5))`, `N` articles, `df` the
+//!   articles whose grams contain the term (read off the index, no scan).
+//! - `len` is the article's length in folded chars, `avglen` the mean.
+//! - `tf'` is a weighted count of the term's occurrences in the article:
+//!   each occurrence counts `1`, plus [`TITLE_WEIGHT`] in the headline or
+//!   [`KICKER_WEIGHT`] in a kicker/subtitle, and is multiplied by
+//!   [`UNALIGNED_WEIGHT`] when it does not start and end on word boundaries
+//!   of the text as the runtime segmenter cuts it (`基因` inside `转基因`).
+//! - [`K1`] = 1.2 and [`B`] = 0.75, the usual BM25 constants.
+//! - `proximity` (queries of two or more terms): [`PROXIMITY_WEIGHT`] × the
+//!   mean idf × `(Σ term lengths) / (shortest span holding every term)`,
+//!   so 1× mean idf when the terms stand side by side, fading with distance.
+
+/// BM25 saturation: how quickly extra occurrences stop adding.
+pub const K1: f32 = 1.2;
+/// BM25 length normalization: 0 ignores article length, 1 divides by it fully.
+pub const B: f32 = 0.75;
+/// Extra weight of an occurrence in the headline (1 + 4 = counts five times).
+pub const TITLE_WEIGHT: f32 = 4.0;
+/// Extra weight of an occurrence in a kicker or subtitle.
+pub const KICKER_WEIGHT: f32 = 1.5;
+/// Factor for an occurrence that cuts through a word of the text.
+pub const UNALIGNED_WEIGHT: f32 = 0.3;
+/// Weight of the proximity bonus, in units of mean idf.
+pub const PROXIMITY_WEIGHT: f32 = 1.0;
+
+/// Which part of the article an occurrence is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Headline,
+    Kicker,
+    Body,
+}
+
+/// One occurrence of a term, in folded chars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Occ {
+    pub pos: u32,
+    pub len: u32,
+    pub field: Field,
+    /// Starts and ends on word boundaries of the text.
+    pub aligned: bool,
+}
+
+impl Occ {
+    /// Weight of this occurrence in `tf'`.
+    pub fn weight(&self) -> f32 {
+        let field = match self.field {
+            Field::Headline => 1.0 + TITLE_WEIGHT,
+            Field::Kicker => 1.0 + KICKER_WEIGHT,
+            Field::Body => 1.0,
+        };
+        if self.aligned {
+            field
+        } else {
+            field * UNALIGNED_WEIGHT
+        }
+    }
+}
+
+/// Inverse document frequency.
+pub fn idf(df: u32, n_docs: u32) -> f32 {
+    let (df, n) = (df as f32, n_docs as f32);
+    (1.0 + (n - df + 0.5) / (df + 0.5)).ln().max(0.0)
+}
+
+/// The BM25 part of one term.
+pub fn bm25(tf: f32, idf: f32, len: f32, avg_len: f32) -> f32 {
+    if tf <= 0.0 {
+        return 0.0;
+    }
+    let norm = 1.0 - B + B * len / avg_len.max(1.0);
+    idf * tf * (K1 + 1.0) / (tf + K1 * norm)
+}
+
+/// Shortest window (in chars) holding one occurrence of every list; `None`
+/// when a list is empty. Each list is sorted by position.
+pub fn min_window(lists: &[&[Occ]]) -> Option<u32> {
+    if lists.iter().any(|l| l.is_empty()) || lists.is_empty() {
+        return None;
+    }
+    // Merge all occurrences, then slide a window over them.
+    let mut all: Vec<(u32, u32, usize)> = Vec::new();
+    for (i, l) in lists.iter().enumerate() {
+        all.extend(l.iter().map(|o| (o.pos, o.pos + o.len, i)));
+    }
+    all.sort_unstable();
+    let k = lists.len();
+    let mut count = vec![0u32; k];
+    let mut have = 0;
+    let mut best = u32::MAX;
+    let mut lo = 0;
+    for hi in 0..all.len() {
+        let t = all[hi].2;
+        if count[t] == 0 {
+            have += 1;
+        }
+        count[t] += 1;
+        while have == k {
+            // Occurrences of one term share a length, so the window ends
+            // at the end of its last or its first occurrence.
+            let end = all[hi].1.max(all[lo].1);
+            best = best.min(end.saturating_sub(all[lo].0));
+            let tl = all[lo].2;
+            count[tl] -= 1;
+            if count[tl] == 0 {
+                have -= 1;
+            }
+            lo += 1;
+        }
+    }
+    (best != u32::MAX).then_some(best)
+}
+
+/// What the ranking needs to know about one term in one article.
+pub struct TermInArticle<'a> {
+    pub df: u32,
+    /// Sorted by position.
+    pub occs: &'a [Occ],
+}
+
+/// Longest list of occurrences per term the proximity looks at.
+const PROXIMITY_CAP: usize = 256;
+
+/// Score of one article (see the module docs).
+pub fn score(terms: &[TermInArticle], len: u32, avg_len: f32, n_docs: u32) -> f32 {
+    let mut s = 0.0;
+    let mut idf_sum = 0.0;
+    for t in terms {
+        let i = idf(t.df, n_docs);
+        idf_sum += i;
+        let tf: f32 = t.occs.iter().map(Occ::weight).sum();
+        s += bm25(tf, i, len as f32, avg_len);
+    }
+    let present: Vec<&[Occ]> = terms
+        .iter()
+        .filter(|t| !t.occs.is_empty())
+        .map(|t| &t.occs[..t.occs.len().min(PROXIMITY_CAP)])
+        .collect();
+    if present.len() >= 2 {
+        if let Some(w) = min_window(&present) {
+            let need: u32 = present.iter().map(|l| l[0].len).sum();
+            let closeness = (need as f32 / w.max(1) as f32).min(1.0);
+            s += PROXIMITY_WEIGHT * (idf_sum / terms.len() as f32) * closeness;
+        }
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn occ(pos: u32, len: u32) -> Occ {
+        Occ { pos, len, field: Field::Body, aligned: true }
+    }
+
+    #[test]
+    fn rarer_terms_weigh_more() {
+        assert!(idf(1, 100) > idf(50, 100));
+        assert!(idf(100, 100) >= 0.0);
+    }
+
+    #[test]
+    fn bm25_saturates_and_prefers_short_articles() {
+        let a = bm25(1.0, 1.0, 100.0, 100.0);
+        let b = bm25(2.0, 1.0, 100.0, 100.0);
+        let c = bm25(20.0, 1.0, 100.0, 100.0);
+        assert!(a < b && b < c && c < 1.0 * (K1 + 1.0));
+        assert!(bm25(1.0, 1.0, 50.0, 100.0) > bm25(1.0, 1.0, 200.0, 100.0));
+    }
+
+    #[test]
+    fn headline_and_alignment_weights() {
+        let body = occ(0, 2);
+        let head = Occ { field: Field::Headline, ..body };
+        let cut = Occ { aligned: false, ..body };
+        assert_eq!(body.weight(), 1.0);
+        assert_eq!(head.weight(), 1.0 + TITLE_WEIGHT);
+        assert!(cut.weight() < body.weight());
+    }
+
+    #[test]
+    fn window_is_the_tightest_cover() {
+        let a = [occ(0, 2), occ(50, 2)];
+        let b = [occ(10, 2), occ(53, 2)];
+        assert_eq!(min_window(&[&a, &b]), Some(5));
+        assert_eq!(min_window(&[&a, &[]]), None);
+    }
+
+    #[test]
+    fn close_terms_score_higher() {
+        let a = [occ(0, 2)];
+        let near = [occ(2, 2)];
+        let far = [occ(500, 2)];
+        let s_near = score(&[TermInArticle { df: 3, occs: &a }, TermInArticle { df: 3, occs: &near }], 1000, 1000.0, 10);
+        let s_far = score(&[TermInArticle { df: 3, occs: &a }, TermInArticle { df: 3, occs: &far }], 1000, 1000.0, 10);
+        assert!(s_near > s_far);
+    }
+}
