@@ -1,0 +1,113 @@
+//! A panic must not leave a dead page behind: the panic hook puts a readable
+//! message at the top of the page (as text, never as HTML) before the app
+//! stops.
+//!
+//! Release builds use `panic = "abort"`: the standard library still calls the
+//! hook first and only then aborts (on wasm32, an `unreachable` trap), so the
+//! message is always shown. No panic is expected on any input: queries, URL
+//! hashes and the corpus are all handled without one; this is the last line
+//! of defence.
+
+use std::panic::PanicHookInfo;
+
+/// Installs the hook; call first thing in `main`.
+pub fn install() {
+    std::panic::set_hook(Box::new(|info| show(&message(info))));
+}
+
+/// The message a reader sees: what happened, what to do, and the details a
+/// bug report needs.
+pub fn message(info: &PanicHookInfo<'_>) -> String {
+    let payload = info.payload();
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let at = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
+    format!(
+        "寻阅出错了，请刷新页面。Xunyue hit an internal error; please reload the page.\n{}{}",
+        what.trim(),
+        at
+    )
+}
+
+/// Shows the message in the page: a fixed banner made of one text node.
+#[cfg(target_arch = "wasm32")]
+fn show(msg: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(banner) = doc.create_element("div") else {
+        return;
+    };
+    let _ = banner.set_attribute("role", "alert");
+    let _ = banner.set_attribute("data-panic", "");
+    let _ = banner.set_attribute(
+        "style",
+        "position:fixed;top:0;left:0;right:0;z-index:2147483647;margin:0;padding:1em;\
+         background:#fee;color:#600;border-bottom:2px solid #c00;white-space:pre-wrap;\
+         font:14px/1.5 system-ui,sans-serif",
+    );
+    // Text content: the message can never become markup.
+    banner.set_text_content(Some(msg));
+    if let Some(body) = doc.body() {
+        let _ = body.insert_before(&banner, body.first_child().as_ref());
+    } else if let Some(root) = doc.document_element() {
+        let _ = root.append_child(&banner);
+    }
+}
+
+/// Off the web (native tests), the message goes to standard error.
+#[cfg(not(target_arch = "wasm32"))]
+fn show(msg: &str) {
+    eprintln!("{msg}");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    static SEEN: Mutex<Vec<String>> = Mutex::new(Vec::new());
+    /// The hook is global to the process: one test at a time swaps it.
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+    /// Runs `f` under a hook that records `message`, as `install` would show it.
+    fn caught(f: impl FnOnce() + std::panic::UnwindSafe) -> String {
+        let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|info| {
+            if let Ok(mut seen) = SEEN.lock() {
+                seen.push(message(info));
+            }
+        }));
+        let result = std::panic::catch_unwind(f);
+        std::panic::set_hook(previous);
+        assert!(result.is_err(), "the closure did not panic");
+        SEEN.lock().map(|mut s| s.pop().unwrap_or_default()).unwrap_or_default()
+    }
+
+    #[test]
+    fn message_says_what_to_do_and_what_happened() {
+        let msg = caught(|| panic!("index {} out of range", 7));
+        assert!(msg.contains("请刷新页面"), "{msg}");
+        assert!(msg.contains("please reload the page"), "{msg}");
+        assert!(msg.contains("index 7 out of range"), "{msg}");
+        assert!(msg.contains("src/panic.rs:"), "location missing: {msg}");
+    }
+
+    #[test]
+    fn static_str_payloads_are_shown_too() {
+        let msg = caught(|| std::panic::panic_any("plain str"));
+        assert!(msg.contains("plain str"), "{msg}");
+    }
+
+    #[test]
+    fn markup_in_a_panic_stays_text() {
+        // The message is set as text content; here we check it is passed on
+        // unchanged (not escaped twice, not stripped).
+        let msg = caught(|| panic!("<img src=x onerror=alert(1)>"));
+        assert!(msg.contains("<img src=x onerror=alert(1)>"), "{msg}");
+    }
+}
