@@ -195,11 +195,12 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * Type `query` into the search box and wait until the result list settles (covers the debounce):
- * the DOM signature of results/empty state must stay unchanged for `quiet` ms.
+ * the DOM signature of results/empty state must stay unchanged for `quiet` ms, and differ from what was shown
+ * before typing (e.g. a browse list) unless it stays unchanged for `settle` ms.
  */
-export async function search(page, query, { quiet = 400, timeout = 10000 } = {}) {
+export async function search(page, query, { quiet = 400, settle = 2000, timeout = 10000 } = {}) {
   const box = page.locator('input[type=search]').first();
-  await box.fill('');
+  const before = JSON.stringify(await readResults(page));
   await box.fill(query);
   const started = Date.now();
   let last = '';
@@ -210,8 +211,9 @@ export async function search(page, query, { quiet = 400, timeout = 10000 } = {})
     if (sig !== last) {
       last = sig;
       since = Date.now();
-    } else if (Date.now() - since >= quiet && (state.results.length > 0 || state.empty)) {
-      return state;
+    } else if (state.results.length > 0 || state.empty) {
+      const still = Date.now() - since;
+      if (still >= (sig === before ? settle : quiet)) return state;
     }
     if (Date.now() - started > timeout) {
       throw new Error(`results for ${JSON.stringify(query)} did not settle within ${timeout} ms: ${sig}`);
