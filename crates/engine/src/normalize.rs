@@ -128,6 +128,11 @@ mod tests {
             ("（上接第一版）", "(上接第一版)"),
             ("a \t\n b", "a b"),
             ("ⅲ期", "iii期"),
+            ("2 0 2 2年", "2022年"),
+            ("８６． ２％", "86.2%"),
+            ("1, 2", "1,2"),
+            ("COP15 大会", "cop15 大会"),
+            ("city brain", "city brain"),
         ];
         for (input, want) in cases {
             assert_eq!(normalize_str(input), want, "normalizing {input:?}");

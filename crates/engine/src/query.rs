@@ -12,7 +12,8 @@
 //! Punctuation inside a term is matched where the text has it; where the text
 //! has none, the term without punctuation still matches (`华大·基因` finds
 //! `华大基因`), ranked after the verbatim matches. Control characters count as
-//! spaces. A query with no positive term (`-`, `-12`) is searched as typed.
+//! spaces. A lone `-` is ignored. A query with no positive term (`-`, `-12`)
+//! is searched as typed.
 //!
 //! Whatever the operators, the whole query as typed (folded) is also searched
 //! verbatim: the articles containing it are the exact results, the same set
@@ -157,6 +158,8 @@ fn lex(n: &Normalized, raw: &[char], notices: &mut Vec<Notice>) -> Vec<Tok> {
         let typed: String = raw.get(s as usize..e as usize).unwrap_or(&[]).iter().collect();
         if typed == "OR" && !neg {
             out.push(Tok::Or);
+        } else if i == start + 1 && c[start] == '-' {
+            // A lone `-` next to other terms is a typo, not text to require.
         } else if i > start {
             out.push(Tok::Word { start, end: i, neg, quoted: false });
         }

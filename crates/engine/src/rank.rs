@@ -15,7 +15,7 @@
 //! Inside a tier, the score is a sum over the matched terms of BM25
 //! (Robertson–Spärck Jones), computed on occurrences rather than tokens:
 //!
-//! `score = Σ_term idf(term) · tf'·(K1+1) / (tf' + K1·(1 − B + B·len/avglen)) + proximity`
+//! `score = Σ_term [ idf · tf'·(K1+1) / (tf' + K1·(1 − B + B·len/avglen)) + title ] + proximity`
 //!
 //! - `idf = ln(1 + (N − df + 0.5)/(df + 0.5))`, `N` articles, `df` the
 //!   articles whose grams contain the term (read off the index, no scan).
@@ -26,6 +26,11 @@
 //!   [`UNALIGNED_WEIGHT`] when it does not start and end on word boundaries
 //!   of the text as the runtime segmenter cuts it (`基因` inside `转基因`).
 //! - [`K1`] = 1.2 and [`B`] = 0.75, the usual BM25 constants.
+//! - `title`: [`TITLE_BONUS`] × idf for every term that occurs in the
+//!   headline. BM25 saturates, so for a frequent term the extra headline
+//!   weight in `tf'` alone hardly moves a long article; the bonus makes an
+//!   article *about* the term (it is in its headline) outrank one that merely
+//!   repeats it.
 //! - `proximity` (queries of two or more terms): [`PROXIMITY_WEIGHT`] × the
 //!   mean idf × `(Σ term lengths) / (shortest span holding every term)`,
 //!   so 1× mean idf when the terms stand side by side, fading with distance.
@@ -36,6 +41,8 @@ pub const K1: f32 = 1.2;
 pub const B: f32 = 0.75;
 /// Extra weight of an occurrence in the headline (1 + 4 = counts five times).
 pub const TITLE_WEIGHT: f32 = 4.0;
+/// Bonus, in units of the term's idf, when the term is in the headline.
+pub const TITLE_BONUS: f32 = 1.0;
 /// Extra weight of an occurrence in a kicker or subtitle.
 pub const KICKER_WEIGHT: f32 = 1.5;
 /// Factor for an occurrence that cuts through a word of the text.
@@ -150,6 +157,9 @@ pub fn score(terms: &[TermInArticle], len: u32, avg_len: f32, n_docs: u32) -> f3
         idf_sum += i;
         let tf: f32 = t.occs.iter().map(Occ::weight).sum();
         s += bm25(tf, i, len as f32, avg_len);
+        if t.occs.iter().any(|o| o.field == Field::Headline) {
+            s += TITLE_BONUS * i;
+        }
     }
     let present: Vec<&[Occ]> = terms
         .iter()
