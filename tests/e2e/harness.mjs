@@ -24,8 +24,9 @@
 //                                      its JSON output: the reference the browser results are checked against
 //
 // DOM contract used here (documented in the README): the search box is input[type=search]; each result is an
-// element with data-article-id, data-page (seed stem) and data-hits (exact hit count); hits are <mark>; the reader
-// is an <article> (without data-hits); an empty result list shows an element with [data-empty] or .empty.
+// element (not an <article>) with data-article-id, data-page (seed stem) and data-hits (exact hit count), opened by
+// its a.open link (else its first link or button); hits are <mark>; the reader is an <article>; an empty result
+// list shows an element with [data-empty] or .empty.
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
@@ -177,9 +178,9 @@ export async function appReady(page, timeout = 15000) {
 
 /** The results currently shown, read through the DOM contract. */
 export async function readResults(page) {
-  return page.evaluate(() => {
+  return page.evaluate((RESULT) => {
     const visible = (el) => el.getClientRects().length > 0;
-    const results = [...document.querySelectorAll('[data-article-id][data-hits]')].filter(visible).map((el) => ({
+    const results = [...document.querySelectorAll(RESULT)].filter(visible).map((el) => ({
       id: el.getAttribute('data-article-id'),
       page: el.getAttribute('data-page'),
       hits: Number(el.getAttribute('data-hits')),
@@ -188,8 +189,11 @@ export async function readResults(page) {
     }));
     const empty = [...document.querySelectorAll('[data-empty], .empty')].some(visible);
     return { results, empty };
-  });
+  }, RESULT);
 }
+
+/** A search result in the DOM contract. */
+export const RESULT = '[data-article-id][data-hits]:not(article)';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -224,11 +228,12 @@ export async function search(page, query, { quiet = 400, settle = 2000, timeout 
 
 /** Open the result with this article id and wait for the reader <article>. */
 export async function openResult(page, id) {
-  const result = page.locator(`[data-article-id="${cssEscape(id)}"][data-hits]`).first();
-  const link = result.locator('a, button').first();
+  const result = page.locator(`${RESULT}[data-article-id="${cssEscape(id)}"]`).first();
+  const open = result.locator('a.open');
+  const link = (await open.count()) > 0 ? open.first() : result.locator('a, button').first();
   if ((await link.count()) > 0) await link.click();
   else await result.click();
-  await page.waitForSelector('article:not([data-hits])', { state: 'visible', timeout: 10000 });
+  await page.waitForSelector('article', { state: 'visible', timeout: 10000 });
   // Let the reader finish rendering its marks.
   let last = -1;
   for (let i = 0; i < 40; i++) {
@@ -242,7 +247,7 @@ export async function openResult(page, id) {
 /** Number of <mark> elements inside the reader <article>. */
 export async function readerMarks(page) {
   return page.evaluate(() => {
-    const reader = [...document.querySelectorAll('article:not([data-hits])')].find((a) => a.getClientRects().length > 0);
+    const reader = [...document.querySelectorAll('article')].find((a) => a.getClientRects().length > 0);
     return reader ? reader.querySelectorAll('mark').length : -1;
   });
 }
