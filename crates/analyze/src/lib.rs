@@ -12,8 +12,9 @@ pub use seeds::SeedError;
 
 /// Builds the blob from the seed folder.
 pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
-    let files = seeds::read_seed_dir(seed_dir)?;
-    let corpus = xunyue_engine::ingest::ingest(&files).map_err(SeedError::Ingest)?;
+    let seeds = seeds::read_seeds(seed_dir)?;
+    let corpus =
+        xunyue_engine::ingest::ingest_with(&seeds.files, &seeds.manifest).map_err(SeedError::Ingest)?;
     let analysis = analyze::analyze(&corpus);
     let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
     let index = IndexData::build_with(&docs, &analysis.vocab);

@@ -62,7 +62,11 @@ fn entry_error(stem: &str, what: &str, message: String) -> IngestError {
     IngestError {
         file: MANIFEST_FILE.to_string(),
         line: None,
-        message: format!("page.\"{stem}\".{what}: {message}"),
+        message: if what.is_empty() {
+            format!("[page.\"{stem}\"]: {message}")
+        } else {
+            format!("page.\"{stem}\".{what}: {message}")
+        },
     }
 }
 
