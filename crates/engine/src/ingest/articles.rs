@@ -25,16 +25,12 @@ pub struct ArticleDraft {
 
 #[derive(Debug, Clone, Default)]
 struct Cluster {
-    /// (draft, role) in page order; role: 0 kicker, 1 headline, 2 subtitle, 3 other.
+    /// Head blocks in page order.
     items: Vec<Draft>,
     teaser: Option<Draft>,
 }
 
 impl Cluster {
-    fn plain_groups(&self) -> usize {
-        self.items.iter().filter(|d| d.kind == DKind::Head && d.gap).count()
-            + usize::from(self.items.first().is_some_and(|d| d.kind == DKind::Head && !d.gap))
-    }
     fn has_plain(&self) -> bool {
         self.items.iter().any(|d| d.kind == DKind::Head && !is_kicker_text(&d.text))
     }
@@ -121,13 +117,9 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
                 // A teaser that found no head: keep it with the current head.
                 cur.items.extend(group);
             }
-            DKind::Head if !is_kicker_text(&first.text) => {
-                if cur.plain_groups() >= 2 {
-                    out.push(std::mem::take(&mut cur));
-                }
-                cur.items.extend(group);
-            }
+            DKind::Head if !is_kicker_text(&first.text) => cur.items.extend(group),
             DKind::Head | DKind::Deck => {
+                // A kicker after a headline opens the next article's head.
                 if cur.has_plain() {
                     out.push(std::mem::take(&mut cur));
                 }

@@ -70,7 +70,9 @@ pub fn layout(segs: &[Seg]) -> Layout {
         .map(|s| s.text.chars().count())
         .collect();
     lens.sort_unstable();
-    let width = lens.get(lens.len() / 2).copied().unwrap_or(0);
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+    // A few lines say nothing about the column width.
+    let width = if lens.len() < 8 { median.max(40) } else { median };
     let indents = segs.iter().filter(|s| s.indent).count();
     let texts = lens.len().max(1);
     let mode = if indents >= 3 && indents * 20 >= texts { Mode::Indented } else { Mode::Lines };
@@ -192,7 +194,9 @@ impl<'a> Builder<'a> {
             && s.text.chars().count() <= 3
             && s.text.chars().all(is_han)
             && looks_like_name(&s.text)
-            && self.out.last().is_some_and(|d| d.kind == DKind::Para && ends_sentence(&d.text))
+            && (self.cand_ended()
+                || self.cand.is_empty()
+                    && self.out.last().is_some_and(|d| d.kind == DKind::Para && ends_sentence(&d.text)))
         {
             self.close();
             self.out.push(draft(DKind::Signature, s, false));
@@ -201,7 +205,14 @@ impl<'a> Builder<'a> {
         }
         if !self.cand.is_empty() {
             let new_para = if self.head_ctx {
-                self.cand_ended() || (s.indent && self.layout.mode == Mode::Indented)
+                // A short line standing alone at the head is a head line.
+                let short_head = s.gap
+                    && !self.cand[0].indent
+                    && self.cand.last().is_some_and(|l| {
+                        l.text.chars().count() < self.layout.width * 3 / 4
+                            && !l.text.chars().last().is_some_and(is_joiner)
+                    });
+                self.cand_ended() || s.indent || short_head
             } else {
                 match self.layout.mode {
                     Mode::Indented => s.indent || (s.gap && self.cand_ended()),
@@ -230,7 +241,12 @@ impl<'a> Builder<'a> {
             SegKind::Marker => DKind::Section,
             SegKind::Deck => DKind::Deck,
         };
-        if kind == DKind::Caption && !self.head_ctx && !self.cand.is_empty() && !self.cand_ended() {
+        // At a head, only a line no headline could be (indented, or longer
+        // than any headline) is an open paragraph.
+        let long_open = self.cand.last().is_some_and(|l| {
+            !ends_sentence(&l.text) && (self.cand[0].indent || l.text.chars().count() > 30)
+        });
+        if kind == DKind::Caption && (long_open || !self.head_ctx && !self.cand.is_empty() && !self.cand_ended()) {
             // A caption set inside a paragraph cut by the layout.
             self.held.push(draft(kind, s, false));
             return;
