@@ -243,7 +243,10 @@ pub fn check_response(engine: &Engine, oracle: &Oracle, query: &str, resp: &Sear
             prev = e;
             let shown: String = snip[s as usize..e as usize].iter().collect();
             if !span_texts.contains(&shown) {
-                return fail(format!("doc {}: highlight {shown:?} is the text of no span", hit.doc));
+                return fail(format!(
+                    "doc {}: highlight {shown:?} at ({s},{e}) is the text of no span\n spans {:?} = {span_texts:?}\n snippet {:?} highlights {:?}",
+                    hit.doc, hit.spans, hit.snippet.text, hit.snippet.highlights
+                ));
             }
         }
     }
