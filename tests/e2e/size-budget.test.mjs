@@ -11,6 +11,8 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { DIST, withApp, search } from './harness.mjs';
 
+const LIMIT = 180_000; // ms per test: a hung browser fails fast instead of stalling CI
+
 export const BUDGET = 150 * 1024; // bytes, gzip -9
 const LATER = [/(^|\/)(sw|service-worker)\.js$/, /\.map$/];
 
@@ -58,7 +60,7 @@ function table(rows) {
   return { text: lines.join('\n'), raw, gzip: gz };
 }
 
-test('a first visit downloads at most 150 KB gzip', async () => {
+test('a first visit downloads at most 150 KB gzip', { timeout: LIMIT }, async () => {
   const rows = await measure();
   assert.ok(rows.some((r) => r.file.endsWith('.wasm')), 'dist/ holds no .wasm file');
   assert.ok(rows.some((r) => r.file === 'index.html'), 'dist/ holds no index.html');
@@ -67,7 +69,7 @@ test('a first visit downloads at most 150 KB gzip', async () => {
   assert.ok(gzip <= BUDGET, `first visit is ${gzip} bytes gzip, over the budget of ${BUDGET} bytes`);
 });
 
-test('every file the browser fetches up to the first result is counted', async () => {
+test('every file the browser fetches up to the first result is counted', { timeout: LIMIT }, async () => {
   const rows = await measure();
   const counted = new Set(rows.filter((r) => r.counted).map((r) => r.file));
   await withApp(async ({ page, server }) => {

@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp, search, openResult, readerMarks, cli } from './harness.mjs';
 
+const LIMIT = 180_000; // ms per test: a hung browser fails fast instead of stalling CI
+
 const PAGE_000 = '000_4f4c079eaddbb646';
 const PAGE_001 = '001_7e738b3ff5d7c164';
 
@@ -26,7 +28,7 @@ function byId(results) {
   return Object.fromEntries(results.map((r) => [r.id, { page: r.page, hits: r.hits }]));
 }
 
-test('the page loads with a search box and no console error', async () => {
+test('the page loads with a search box and no console error', { timeout: LIMIT }, async () => {
   await withApp(async ({ page, errors, screenshot }) => {
     assert.match(await page.title(), /寻阅/);
     await page.waitForTimeout(500); // let late errors surface
@@ -35,7 +37,7 @@ test('the page loads with a search box and no console error', async () => {
   });
 });
 
-test('青岛华大 is found on exactly pages 000 and 001, with 15 and 6 hits', async () => {
+test('青岛华大 is found on exactly pages 000 and 001, with 15 and 6 hits', { timeout: LIMIT }, async () => {
   const query = '青岛华大';
   const expected = cliResults(query);
   // The CLI agrees with the issue's numbers...
@@ -52,7 +54,7 @@ test('青岛华大 is found on exactly pages 000 and 001, with 15 and 6 hits', a
   });
 });
 
-test('opening a 青岛华大 result marks every hit in the reader', async () => {
+test('opening a 青岛华大 result marks every hit in the reader', { timeout: LIMIT }, async () => {
   const query = '青岛华大';
   const expected = cliResults(query);
   // The article with most hits on each page.
@@ -74,7 +76,7 @@ for (const [query, name] of [
   ['5.4个百分点', 'spaced-number'],
   ['ＢＧ１３６', 'fullwidth'],
 ]) {
-  test(`${query} is found, as the CLI finds it`, async () => {
+  test(`${query} is found, as the CLI finds it`, { timeout: LIMIT }, async () => {
     const expected = cliResults(query);
     assert.ok(expected.length > 0, `the CLI finds nothing for ${query}`);
     await withApp(async ({ page, screenshot }) => {
@@ -87,7 +89,7 @@ for (const [query, name] of [
   });
 }
 
-test('a query that occurs nowhere shows the empty state', async () => {
+test('a query that occurs nowhere shows the empty state', { timeout: LIMIT }, async () => {
   const query = '区块链';
   assert.deepEqual(cliResults(query), [], 'the CLI finds 区块链 somewhere');
   await withApp(async ({ page, screenshot }) => {
