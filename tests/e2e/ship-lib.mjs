@@ -1,0 +1,133 @@
+// Helpers for the ship tests (static site, one file, offline, widget, strict CSP).
+//
+// Exports
+//   STRICT_CSP                           the policy the app and widget must run under
+//   serve({ mounts, headers })           -> { url, requests, close() }: static server on 127.0.0.1 that maps
+//                                          URL prefixes to folders, e.g. { '/archive/xunyue/': DIST, '/': host },
+//                                          adds `headers` (e.g. a CSP) to every response; `url` has no trailing '/'
+//   newPage(browser, opts)               -> { context, page, problems }: `problems` collects console errors,
+//                                          page errors, failed requests, HTTP errors and CSP violations
+//                                          (securitypolicyviolation events from the page and any shadow root)
+//   copyDir(src, dst)                    recursive copy
+//   ONEFILE                              dist-onefile/xunyue.html
+
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat, mkdir, readdir, copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ROOT } from './harness.mjs';
+
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
+export const ONEFILE = path.join(ROOT, 'dist-onefile', 'xunyue.html');
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export async function serve({ mounts, headers = {} }) {
+  const table = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    try {
+      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      const hit = table.find(([prefix]) => pathname.startsWith(prefix));
+      if (!hit) {
+        requests.push({ path: pathname, status: 404 });
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const root = path.resolve(hit[1]);
+      let file = path.join(root, pathname.slice(hit[0].length));
+      if (file !== root && !file.startsWith(root + path.sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      let st = await stat(file).catch(() => null);
+      if (st?.isDirectory()) {
+        file = path.join(file, 'index.html');
+        st = await stat(file).catch(() => null);
+      }
+      if (!st?.isFile()) {
+        requests.push({ path: pathname, status: 404 });
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      requests.push({ path: pathname, status: 200 });
+      res.writeHead(200, {
+        'content-type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
+        'content-length': st.size,
+        'cache-control': 'no-cache',
+        ...headers,
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file).pipe(res);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+// Runs in the page before any of its scripts: record CSP violations, including those inside
+// shadow roots (the event is composed and reaches the document).
+const RECORD_VIOLATIONS = () => {
+  window.__cspViolations = [];
+  document.addEventListener(
+    'securitypolicyviolation',
+    (e) => window.__cspViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} ${e.sourceFile || ''}:${e.lineNumber || ''}`),
+    true,
+  );
+};
+
+export async function newPage(browser, opts = {}) {
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+    colorScheme: opts.colorScheme ?? 'light',
+    serviceWorkers: opts.serviceWorkers ?? 'allow',
+  });
+  const page = await context.newPage();
+  await page.addInitScript(RECORD_VIOLATIONS);
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' || /Content Security Policy/i.test(msg.text())) problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('requestfailed', (req) => {
+    if (!opts.offlineOk) problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
+  page.on('response', (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  problems.violations = async () => page.evaluate(() => window.__cspViolations ?? []);
+  return { context, page, problems };
+}
+
+export async function copyDir(src, dst) {
+  await mkdir(dst, { recursive: true });
+  for (const e of await readdir(src, { withFileTypes: true })) {
+    const s = path.join(src, e.name);
+    const d = path.join(dst, e.name);
+    if (e.isDirectory()) await copyDir(s, d);
+    else if (e.isFile()) await copyFile(s, d);
+  }
+}
