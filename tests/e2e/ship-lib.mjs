@@ -2,23 +2,26 @@
 //
 // Exports
 //   STRICT_CSP                           the policy the app and widget must run under
-//   serve({ mounts, headers })           -> { url, requests, close() }: static server on 127.0.0.1 that maps
+//   serve({ mounts, headers, port })     -> { url, port, requests, close() }: static server on 127.0.0.1 that maps
 //                                          URL prefixes to folders, e.g. { '/archive/xunyue/': DIST, '/': host },
 //                                          adds `headers` (e.g. a CSP) to every response; `url` has no trailing '/'
-//   newPage(browser, opts)               -> { context, page, problems }: `problems` collects console errors,
-//                                          page errors, failed requests, HTTP errors and CSP violations
-//                                          (securitypolicyviolation events from the page and any shadow root)
+//   newPage(browser, opts)               -> { context, page, problems, violations() }: `problems` collects console
+//                                          errors, page errors, failed requests and HTTP errors; violations() lists the
+//                                          securitypolicyviolation events seen (page and shadow roots)
 //   copyDir(src, dst)                    recursive copy
-//   ONEFILE                              dist-onefile/xunyue.html
+//   DIST, ONEFILE                        dist/ (or $XUNYUE_DIST) and the one-file build next to it
 
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat, mkdir, readdir, copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT } from './harness.mjs';
+import { ROOT, DIST as BUILT } from './harness.mjs';
+
+/** The build under test: dist/ (or $XUNYUE_DIST). */
+export const DIST = process.env.XUNYUE_DIST ? path.resolve(process.env.XUNYUE_DIST) : BUILT;
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-export const ONEFILE = path.join(ROOT, 'dist-onefile', 'xunyue.html');
+export const ONEFILE = path.join(path.dirname(DIST), 'dist-onefile', 'xunyue.html');
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -31,7 +34,7 @@ const MIME = {
   '.webmanifest': 'application/manifest+json',
 };
 
-export async function serve({ mounts, headers = {} }) {
+export async function serve({ mounts, headers = {}, port = 0 }) {
   const table = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -74,11 +77,12 @@ export async function serve({ mounts, headers = {} }) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
-  const { port } = server.address();
+  const bound = server.address().port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
     requests,
     close: () =>
       new Promise((resolve) => {
@@ -118,8 +122,8 @@ export async function newPage(browser, opts = {}) {
   page.on('response', (res) => {
     if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
   });
-  problems.violations = async () => page.evaluate(() => window.__cspViolations ?? []);
-  return { context, page, problems };
+  const violations = async () => page.evaluate(() => window.__cspViolations ?? []);
+  return { context, page, problems, violations };
 }
 
 export async function copyDir(src, dst) {
