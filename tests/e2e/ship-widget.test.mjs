@@ -1,0 +1,213 @@
+// The widget on a hostile host page (tests/hostile/), served with the strict CSP header:
+// two independent instances in shadow roots, events, JS API, attributes, host URL and styles untouched;
+// and the iframe fallback.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { ROOT, launch, cli } from './harness.mjs';
+import { DIST, serve, newPage, STRICT_CSP } from './ship-lib.mjs';
+
+const LIMIT = 240_000;
+const HOSTILE = path.join(ROOT, 'tests', 'hostile');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Results shown inside one widget (through its open shadow root). */
+function widgetState(page, sel) {
+  return page.evaluate((sel) => {
+    const host = document.querySelector(sel);
+    const root = host?.shadowRoot;
+    if (!root) return null;
+    const visible = (el) => el.getClientRects().length > 0;
+    const results = [...root.querySelectorAll(':not(article)[data-article-id][data-hits]')].filter(visible);
+    const box = root.querySelector('input[type=search]');
+    const reader = [...root.querySelectorAll('article')].find(visible);
+    return {
+      query: box ? box.value : null,
+      ids: results.map((r) => r.getAttribute('data-article-id')),
+      marks: results.reduce((n, r) => n + r.querySelectorAll('mark').length, 0),
+      reader: reader ? reader.querySelectorAll('mark').length : -1,
+    };
+  }, sel);
+}
+
+/** Wait until a widget's results are non-empty and unchanged for `quiet` ms. */
+async function settled(page, sel, { quiet = 400, timeout = 15000, want = (s) => s.ids.length > 0 } = {}) {
+  const t0 = Date.now();
+  let last = '';
+  let since = Date.now();
+  for (;;) {
+    const s = await widgetState(page, sel);
+    const sig = JSON.stringify(s);
+    if (sig !== last) {
+      last = sig;
+      since = Date.now();
+    } else if (s && want(s) && Date.now() - since >= quiet) return s;
+    if (Date.now() - t0 > timeout) throw new Error(`${sel} did not settle: ${sig}`);
+    await sleep(50);
+  }
+}
+
+const cliIds = (q) => cli('search', '--json', q).results.map((r) => r.id).sort();
+
+async function withHostile(fn, file = 'index.html') {
+  const server = await serve({
+    mounts: { '/archive/xunyue/': DIST, '/': HOSTILE },
+    headers: { 'content-security-policy': STRICT_CSP },
+  });
+  const browser = await launch();
+  try {
+    const { page, problems, violations } = await newPage(browser);
+    await page.goto(`${server.url}/${file}`);
+    await fn({ page, problems, violations, server, browser });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+test('two widgets on a hostile page under strict CSP: isolated, independent, evented', { timeout: LIMIT }, async () => {
+  await withHostile(async ({ page, problems, violations }) => {
+    // 1. The first widget starts from its query attribute; its results are the CLI's.
+    const w1 = await settled(page, '#w1');
+    assert.equal(w1.query, '华大');
+    assert.deepEqual([...w1.ids].sort(), cliIds('华大'));
+    assert.ok(w1.marks > 0);
+    // The second starts in browse mode (no query), in English and dark.
+    const w2 = await settled(page, '#w2');
+    assert.equal(w2.query, '');
+
+    const look = await page.evaluate(() => {
+      const pick = (sel) => {
+        const root = document.querySelector(sel).shadowRoot;
+        const mark = root.querySelector('mark');
+        const input = root.querySelector('input[type=search]');
+        const app = root.querySelector('.xunyue');
+        const frame = root.querySelector('.xy-host');
+        const cs = (el, p) => (el ? getComputedStyle(el).getPropertyValue(p) : null);
+        return {
+          markDisplay: cs(mark, 'display'),
+          inputWidth: input ? input.getBoundingClientRect().width : 0,
+          font: cs(input, 'font-family'),
+          height: frame.getBoundingClientRect().height,
+          bg: cs(app, 'background-color'),
+          lang: app?.getAttribute('lang'),
+          buttons: [...root.querySelectorAll('button')].filter((b) => getComputedStyle(b).display === 'none').length,
+          hostDisplay: getComputedStyle(document.querySelector(sel)).display,
+        };
+      };
+      return { w1: pick('#w1'), w2: pick('#w2') };
+    });
+    // Host rules do not reach in: marks shown, input usable, no Comic Sans, buttons visible.
+    assert.notEqual(look.w1.markDisplay, 'none', 'mark { display: none } stays outside');
+    assert.ok(look.w1.inputWidth > 100, `input width ${look.w1.inputWidth}`);
+    assert.doesNotMatch(look.w1.font, /Comic/);
+    assert.equal(look.w1.buttons, 0, 'buttons are not hidden by the host');
+    assert.equal(look.w1.hostDisplay, 'block');
+    // Height attribute (set through the CSSOM: allowed under style-src 'self').
+    assert.equal(Math.round(look.w1.height), 480);
+    assert.equal(Math.round(look.w2.height), 400);
+    // Language and theme per instance.
+    assert.equal(look.w1.lang, 'zh-CN');
+    assert.equal(look.w2.lang, 'en');
+    const luminance = (rgb) => {
+      const [r, g, b] = rgb.match(/\d+(\.\d+)?/g).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    assert.ok(luminance(look.w2.bg) < 80, `w2 is dark: ${look.w2.bg}`);
+    assert.ok(luminance(look.w1.bg) > 180, `w1 is light: ${look.w1.bg}`);
+
+    // 2. Searching in the second widget leaves the first alone.
+    await page.locator('#w2 input[type=search]').fill('青岛');
+    const w2b = await settled(page, '#w2', { want: (s) => s.query === '青岛' && s.ids.length > 0 });
+    assert.deepEqual([...w2b.ids].sort(), cliIds('青岛'));
+    const w1b = await widgetState(page, '#w1');
+    assert.equal(w1b.query, '华大');
+    assert.deepEqual(w1b.ids, w1.ids);
+
+    // 3. Opening an article in the first widget: reader there only, `xunyue:open` from #w1.
+    const id = w1.ids[0];
+    await page.locator(`#w1 :not(article)[data-article-id="${id}"] a.open`).first().click();
+    await page.waitForFunction(() => {
+      const r = document.querySelector('#w1').shadowRoot.querySelector('article');
+      return r && r.querySelectorAll('mark').length > 0;
+    });
+    assert.equal((await widgetState(page, '#w2')).reader, -1, 'the other widget has no reader open');
+    await sleep(200);
+    const events = await page.evaluate(() => window.__events);
+    assert.ok(
+      events.some((e) => e.type === 'xunyue:search' && e.target === 'w2' && e.detail.query === '青岛'),
+      `search event from w2: ${JSON.stringify(events)}`,
+    );
+    assert.ok(
+      events.some((e) => e.type === 'xunyue:open' && e.target === 'w1' && e.detail.id === id),
+      `open event from w1: ${JSON.stringify(events)}`,
+    );
+    assert.ok(!events.some((e) => e.type === 'xunyue:open' && e.target === 'w2'));
+
+    // 4. JS API on a plain element.
+    await page.evaluate(() => window.Xunyue.mount(document.getElementById('api'), { query: '青岛', lang: 'en', height: 300 }));
+    const api = await settled(page, '#api');
+    assert.deepEqual([...api.ids].sort(), cliIds('青岛'));
+
+    // 5. Changing an attribute re-renders that instance only.
+    await page.evaluate(() => document.getElementById('w1').setAttribute('query', '青岛'));
+    const w1c = await settled(page, '#w1', { want: (s) => s.query === '青岛' && s.ids.length > 0 });
+    assert.deepEqual([...w1c.ids].sort(), cliIds('青岛'));
+
+    // 6. The host page: URL, history and its own elements' computed styles are unchanged,
+    //    nothing was added to its <head> or its style sheets, its patched Array.prototype was used.
+    const host = await page.evaluate(() => ({
+      url: location.href === window.__urlBefore,
+      history: history.length === window.__historyBefore,
+      hashChanges: window.__hostHashChanges,
+      before: window.__hostBefore,
+      after: window.__hostStyles(),
+      head: document.head.children.length === window.__headBefore,
+      sheets: document.styleSheets.length === window.__sheetsBefore,
+      patched: window.__patchedCalls > 0 && typeof [].each === 'function',
+    }));
+    assert.ok(host.url, 'host URL unchanged');
+    assert.ok(host.history, 'no history entries added');
+    assert.equal(host.hashChanges, 0);
+    assert.deepEqual(host.after, host.before, 'host elements look the same');
+    assert.ok(host.head, 'nothing added to <head>');
+    assert.ok(host.sheets, 'no style sheet added to the document');
+    assert.ok(host.patched, 'the hostile Array.prototype patches were active');
+
+    assert.deepEqual(await violations(), [], 'no CSP violation');
+    assert.deepEqual(problems, [], 'no console error, failed request or CSP report');
+  });
+});
+
+test('sync-url: a widget that is asked to keeps its view in the host URL', { timeout: LIMIT }, async () => {
+  await withHostile(async ({ page, problems, violations }) => {
+    await settled(page, '#w1');
+    await page.evaluate(() => {
+      const el = document.createElement('xunyue-explorer');
+      el.id = 'w3';
+      el.setAttribute('sync-url', '');
+      el.setAttribute('query', '青岛');
+      document.body.appendChild(el);
+    });
+    await settled(page, '#w3');
+    await page.locator('#w3 input[type=search]').fill('华大');
+    await settled(page, '#w3', { want: (s) => s.query === '华大' && s.ids.length > 0 });
+    const hash = await page.evaluate(() => decodeURIComponent(location.hash));
+    assert.match(hash, /q=华大/);
+    // Removing the element tears the app down without errors.
+    await page.evaluate(() => document.getElementById('w3').remove());
+    await sleep(200);
+    assert.deepEqual(problems, []);
+  });
+});
+
+test('iframe fallback: the app in a frame, state in the frame URL', { timeout: LIMIT }, async () => {
+  await withHostile(async ({ page, problems, violations }) => {
+    const frame = page.frameLocator('#frame');
+    await frame.locator(':not(article)[data-article-id][data-hits] mark').first().waitFor({ timeout: 15000 });
+    const ids = await frame.locator(':not(article)[data-article-id][data-hits]').evaluateAll((els) => els.map((e) => e.getAttribute('data-article-id')));
+    assert.deepEqual([...ids].sort(), cliIds('华大'));
+    assert.deepEqual(problems, []);
+  }, 'iframe.html');
+});
