@@ -13,11 +13,13 @@
 //                                      Chromium's own /favicon.ico probe); withApp fails the test if any were seen
 //                                      (opts.allowErrors to inspect them yourself).
 //                                      opts.viewport (default 1280x900), opts.colorScheme ('light' | 'dark'),
-//                                      opts.path (appended to the URL, e.g. '#/q=...').
+//                                      opts.path (appended to the URL, e.g. '#q=...'), opts.contextOptions (passed
+//                                      to browser.newContext, e.g. { serviceWorkers: 'block' }).
 //   screenshot(page, name)          save tests/e2e/screenshots/<name>.png (full page), return the path
 //   search(page, query)             type into input[type=search] and wait until the results stop changing;
 //                                      returns readResults(page)
-//   readResults(page)               -> { results: [{ id, page, hits, title, marks }], empty } from the DOM contract
+//   readResults(page)               -> { results: [{ id, page, hits, exact, title, marks }], empty }, in page order,
+//                                      from the DOM contract (exact: data-exact if the result has it, else null)
 //   openResult(page, id)            click the result with data-article-id=id, wait for the reader <article>
 //   readerMarks(page)               number of <mark> inside the reader <article>
 //   cli(...args)                    run the native CLI (`cargo run -q --release -p xunyue-cli -- ...`) and parse
@@ -145,6 +147,7 @@ export async function withApp(fn, opts = {}) {
     const context = await browser.newContext({
       viewport: opts.viewport ?? { width: 1280, height: 900 },
       colorScheme: opts.colorScheme ?? 'light',
+      ...opts.contextOptions,
     });
     const page = await context.newPage();
     const errors = [];
@@ -184,6 +187,7 @@ export async function readResults(page) {
       id: el.getAttribute('data-article-id'),
       page: el.getAttribute('data-page'),
       hits: Number(el.getAttribute('data-hits')),
+      exact: el.hasAttribute('data-exact') ? el.getAttribute('data-exact') !== 'false' : null,
       title: (el.querySelector('h2, h3, .title')?.textContent ?? '').trim(),
       marks: el.querySelectorAll('mark').length,
     }));
