@@ -1,14 +1,30 @@
 //! 寻阅 Xunyue web app: a thin Yew layer over `xunyue-engine`.
-use xunyue_engine::Engine;
-use yew::prelude::*;
 
-#[function_component(App)]
-fn app() -> Html {
-    let engine = use_memo((), |_| Engine::from_bytes(xunyue_corpus::BLOB).ok());
-    let count = engine.as_ref().as_ref().map(|e| e.articles().len()).unwrap_or(0);
-    html! { <main><h1>{ "寻阅" }</h1><p>{ format!("{count} articles") }</p></main> }
-}
+mod app;
+mod components;
+mod data;
+mod embed;
+mod explore;
+mod facets;
+mod i18n;
+mod kwic;
+mod marks;
+mod nav;
+mod panic;
+mod route;
+mod snippets;
 
 fn main() {
-    yew::Renderer::<App>::new().render();
+    panic::install();
+    if embed::widget_page() {
+        // `xunyue-widget.js` mounts explorers itself (see `embed::mount`).
+        return;
+    }
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("xunyue-root"));
+    match root {
+        Some(el) => yew::Renderer::<app::App>::with_root(el).render(),
+        None => yew::Renderer::<app::App>::new().render(),
+    };
 }

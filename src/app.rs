@@ -1,0 +1,256 @@
+//! The application root: route state, search, keyboard, layout.
+
+use crate::components::{facets::FacetPanel, reader::Reader, results::ResultsView, search_box::SearchBox};
+use crate::data::data;
+use crate::embed::{use_report, AppProps};
+use crate::explore::{explore, Explored};
+use crate::nav;
+use crate::route::Route;
+use gloo::events::{EventListener, EventListenerOptions};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, KeyboardEvent};
+use yew::prelude::*;
+
+/// What every component reads: the current route and how to change it.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub route: Rc<Route>,
+    /// Go to a route: `(route, push)`; `push` adds a history entry.
+    pub go: Callback<(Route, bool)>,
+    pub explored: Rc<Explored>,
+}
+
+impl Ctx {
+    pub fn t(&self) -> &'static crate::i18n::Strings {
+        self.route.lang.t()
+    }
+    /// A copy of the route to modify and pass to `go`.
+    pub fn next(&self) -> Route {
+        (*self.route).clone()
+    }
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let route = use_state_eq(|| Rc::new(props.initial_route()));
+    use_report(props, &route);
+    let sync_url = props.syncs_url();
+    let owns_document = props.owns_document();
+    let latest = use_mut_ref(|| (*route).clone());
+    *latest.borrow_mut() = (*route).clone();
+    let root = use_node_ref();
+
+    let go = {
+        let route = route.clone();
+        Callback::from(move |(r, push): (Route, bool)| {
+            if sync_url {
+                nav::write(&r, push);
+            }
+            route.set(Rc::new(r));
+        })
+    };
+
+    // Back/forward and hand-edited hashes.
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listeners = web_sys::window().filter(|_| sync_url).map(|w| {
+                let r1 = route.clone();
+                let r2 = route.clone();
+                (
+                    EventListener::new(&w, "popstate", move |_| r1.set(Rc::new(nav::current()))),
+                    EventListener::new(&w, "hashchange", move |_| r2.set(Rc::new(nav::current()))),
+                )
+            });
+            move || drop(listeners)
+        });
+    }
+
+    // The document language follows the UI language.
+    {
+        let lang = route.lang;
+        use_effect_with(lang, move |lang| {
+            if !owns_document {
+                return;
+            }
+            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+                el.set_attribute("lang", lang.html_lang()).ok();
+            }
+        });
+    }
+
+    let explored = {
+        let r = (*route).clone();
+        use_memo(((*r).clone(),), move |(r,)| explore(r))
+    };
+
+    // Keyboard: `/` search, arrows through results, Esc back, n/N hits.
+    {
+        let latest = latest.clone();
+        let go = go.clone();
+        let root = root.clone();
+        let explored = explored.clone();
+        let total_ref = use_mut_ref(|| 0usize);
+        *total_ref.borrow_mut() = explored.open_hits();
+        // The stand-alone page listens on the window, an embedded explorer on its own root.
+        let target: Option<web_sys::EventTarget> = match &props.embed {
+            None => web_sys::window().map(Into::into),
+            Some(e) => Some(e.root.clone().into()),
+        };
+        use_effect_with((), move |_| {
+            let listener = target.map(|w| {
+                EventListener::new_with_options(&w, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
+                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
+                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                        return;
+                    }
+                    let r = latest.borrow().as_ref().clone();
+                    let in_input = e
+                        .target()
+                        .and_then(|t| t.dyn_into::<Element>().ok())
+                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+                        .unwrap_or(false);
+                    let key = e.key();
+                    match key.as_str() {
+                        "/" if !in_input => {
+                            e.prevent_default();
+                            focus(&root, "input[type=search]");
+                        }
+                        "Escape" if r.open.is_some() => {
+                            e.prevent_default();
+                            let id = r.open.clone().unwrap_or_default();
+                            let mut n = r;
+                            n.open = None;
+                            n.hit = 0;
+                            go.emit((n, true));
+                            focus_result_later(&root, id);
+                        }
+                        "n" | "N" if !in_input && r.open.is_some() => {
+                            let total = *total_ref.borrow();
+                            if total > 0 {
+                                e.prevent_default();
+                                let mut n = r;
+                                n.hit = if key == "n" { (n.hit + 1) % total } else { (n.hit + total - 1) % total };
+                                go.emit((n, false));
+                            }
+                        }
+                        "ArrowDown" | "ArrowUp" if r.open.is_none() => {
+                            if move_focus(&root, key == "ArrowDown") {
+                                e.prevent_default();
+                            }
+                        }
+                        _ => {}
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let ctx = Ctx { route: (*route).clone(), go, explored: explored.clone() };
+    let t = ctx.t();
+    let Some(_) = data() else {
+        return html! { <main id="xunyue" class="xunyue"><p role="alert">{ t.load_error }</p></main> };
+    };
+    let body = if route.open.is_some() {
+        html! { <Reader /> }
+    } else {
+        html! {
+            <div class="layout">
+                <FacetPanel />
+                <ResultsView />
+            </div>
+        }
+    };
+    let switch_lang = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let mut n = ctx.next();
+            n.lang = n.lang.other();
+            ctx.go.emit((n, false));
+        })
+    };
+    html! {
+        <ContextProvider<Ctx> context={ctx.clone()}>
+            <div class="xunyue" ref={root} lang={route.lang.html_lang()}>
+                <header class="top" role="banner">
+                    <div class="brand">
+                        <span class="logo" aria-hidden="true">{ "寻" }</span>
+                        <span class="name">{ t.app_name }</span>
+                        <span class="tagline">{ t.tagline }</span>
+                    </div>
+                    <SearchBox />
+                    <button type="button" class="lang" onclick={switch_lang}
+                        lang={ctx.route.lang.other().html_lang()}>{ t.switch_lang }</button>
+                </header>
+                <main id="main">{ body }</main>
+                <footer class="keys"><p>{ t.keys_hint }</p></footer>
+            </div>
+        </ContextProvider<Ctx>>
+    }
+}
+
+fn focus(root: &NodeRef, selector: &str) {
+    if let Some(el) = root
+        .cast::<Element>()
+        .and_then(|r| r.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+    {
+        el.focus().ok();
+    }
+}
+
+/// After closing the reader, put focus back on the result it came from.
+fn focus_result_later(root: &NodeRef, id: String) {
+    let root = root.clone();
+    gloo::timers::callback::Timeout::new(0, move || {
+        let mut sel = String::from("[data-article-id=\"");
+        sel.push_str(&id.replace('"', ""));
+        sel.push_str("\"] a.open");
+        focus(&root, &sel);
+    })
+    .forget();
+}
+
+/// Moves focus to the next/previous result link; from the search box,
+/// ArrowDown goes to the first result.
+fn move_focus(root: &NodeRef, down: bool) -> bool {
+    let Some(r) = root.cast::<Element>() else { return false };
+    let Ok(list) = r.query_selector_all("[data-article-id] a.open") else { return false };
+    let n = list.length();
+    if n == 0 {
+        return false;
+    }
+    let active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    let active = match active {
+        // In a shadow root the document's active element is the host.
+        Some(a) => a.shadow_root().and_then(|s| s.active_element()).or(Some(a)),
+        None => None,
+    };
+    let mut at: Option<u32> = None;
+    for i in 0..n {
+        if let (Some(node), Some(a)) = (list.item(i), active.as_ref()) {
+            let a: &web_sys::Node = a.as_ref();
+            if node.is_same_node(Some(a)) {
+                at = Some(i);
+            }
+        }
+    }
+    let is_search = active.as_ref().map(|a| a.tag_name() == "INPUT").unwrap_or(false);
+    let next = match (at, down) {
+        (None, true) if is_search => 0,
+        (None, _) => return false,
+        (Some(i), true) => (i + 1).min(n - 1),
+        (Some(0), false) => {
+            focus(root, "input[type=search]");
+            return true;
+        }
+        (Some(i), false) => i - 1,
+    };
+    if let Some(el) = list.item(next).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        el.focus().ok();
+        return true;
+    }
+    false
+}

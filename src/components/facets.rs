@@ -1,0 +1,141 @@
+//! Facet panel (one `<fieldset>` per facet, checkboxes with live counts) and
+//! the chips of the current refinements.
+
+use crate::app::Ctx;
+use crate::data::data;
+use crate::facets::FacetKind;
+use crate::i18n::Strings;
+use yew::prelude::*;
+
+/// Values listed before "more".
+const SHOWN: usize = 8;
+
+pub fn facet_name(kind: FacetKind, t: &Strings) -> &'static str {
+    match kind {
+        FacetKind::Org => t.facet_org,
+        FacetKind::Person => t.facet_person,
+        FacetKind::Place => t.facet_place,
+        FacetKind::Keyword => t.facet_keyword,
+        FacetKind::Source => t.facet_source,
+        FacetKind::Year => t.facet_year,
+        FacetKind::Date => t.facet_date,
+        FacetKind::Page => t.facet_page,
+    }
+}
+
+#[function_component(FacetPanel)]
+pub fn facet_panel() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+    let Some(d) = data() else { return Html::default() };
+    let expanded = use_state(Vec::<FacetKind>::new);
+    let t = ctx.t();
+    let ex = &ctx.explored;
+    html! {
+        <aside class="facets" aria-label={t.filters}>
+            <h2 class="facets-title">{ t.filters }</h2>
+            { for FacetKind::ALL.iter().map(|&kind| {
+                let counts = d.facets.counts(&ex.matched_docs, &ctx.route.facets, kind);
+                if counts.is_empty() {
+                    return Html::default();
+                }
+                let open = expanded.contains(&kind);
+                let more = counts.len() > SHOWN;
+                let toggle_more = {
+                    let expanded = expanded.clone();
+                    Callback::from(move |_| {
+                        let mut v = (*expanded).clone();
+                        if let Some(i) = v.iter().position(|k| *k == kind) { v.remove(i); } else { v.push(kind); }
+                        expanded.set(v);
+                    })
+                };
+                html! {
+                    <fieldset class="facet" data-facet={kind.code()}>
+                        <legend>{ facet_name(kind, t) }</legend>
+                        <ul>
+                            { for counts.iter().enumerate().filter(|(i, (v, _))| open || *i < SHOWN || ctx.route.has_facet(kind, v)).map(|(i, (value, n))| {
+                                let checked = ctx.route.has_facet(kind, value);
+                                let mut id = String::from("xunyue-f-");
+                                id.push_str(kind.code());
+                                id.push('-');
+                                id.push_str(&i.to_string());
+                                let onchange = {
+                                    let ctx = ctx.clone();
+                                    let value = value.clone();
+                                    Callback::from(move |_: Event| {
+                                        let mut r = ctx.next();
+                                        r.toggle_facet(kind, &value);
+                                        r.open = None;
+                                        ctx.go.emit((r, true));
+                                    })
+                                };
+                                html! {
+                                    <li class={classes!((*n == 0).then_some("zero"))}>
+                                        <input type="checkbox" id={id.clone()} value={value.clone()} {checked} {onchange} />
+                                        <label for={id}>
+                                            <span class="v">{ d.facets.label(kind, value).to_string() }</span>
+                                            <span class="n">{ *n }</span>
+                                        </label>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                        if more {
+                            <button type="button" class="more" aria-expanded={open.to_string()} onclick={toggle_more}>
+                                { if open { t.fewer_values } else { t.more_values } }
+                                if !open { { " (" }{ counts.len() - SHOWN }{ ")" } }
+                            </button>
+                        }
+                    </fieldset>
+                }
+            }) }
+        </aside>
+    }
+}
+
+/// Removable chips of the selected facet values, and "clear all".
+#[function_component(Chips)]
+pub fn chips() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+    let Some(d) = data() else { return Html::default() };
+    let t = ctx.t();
+    if ctx.route.facets.is_empty() {
+        return Html::default();
+    }
+    let clear = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let mut r = ctx.next();
+            r.facets.clear();
+            ctx.go.emit((r, true));
+        })
+    };
+    html! {
+        <div class="chips" aria-label={t.filters} role="group">
+            { for ctx.route.facets.iter().map(|(kind, value)| {
+                let onclick = {
+                    let ctx = ctx.clone();
+                    let (kind, value) = (*kind, value.clone());
+                    Callback::from(move |_| {
+                        let mut r = ctx.next();
+                        r.toggle_facet(kind, &value);
+                        ctx.go.emit((r, true));
+                    })
+                };
+                let mut aria = String::from(t.remove_filter);
+                aria.push_str(": ");
+                aria.push_str(facet_name(*kind, t));
+                aria.push(' ');
+                aria.push_str(d.facets.label(*kind, value));
+                html! {
+                    <button type="button" class="chip" data-facet={kind.code()} data-value={value.clone()}
+                        aria-label={aria} {onclick}>
+                        <span class="k">{ facet_name(*kind, t) }</span>
+                        <span class="v">{ d.facets.label(*kind, value).to_string() }</span>
+                        <span class="x" aria-hidden="true">{ "×" }</span>
+                    </button>
+                }
+            }) }
+            <button type="button" class="clear-all" onclick={clear}>{ t.clear_all }</button>
+        </div>
+    }
+}

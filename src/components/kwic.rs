@@ -1,0 +1,84 @@
+//! The concordance table over the filtered articles.
+
+use crate::app::Ctx;
+use crate::components::results::open_route;
+use crate::data::data;
+use crate::kwic::{cmp_left, cmp_right, lines, Line};
+use crate::route::KwicSort;
+use yew::prelude::*;
+
+/// Rows shown at most.
+const MAX_ROWS: usize = 1000;
+
+#[function_component(Kwic)]
+pub fn kwic() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+    let Some(d) = data() else { return Html::default() };
+    let t = ctx.t();
+    let ex = &ctx.explored;
+    let mut rows: Vec<Line> = ex
+        .docs
+        .iter()
+        .flat_map(|&doc| lines(doc, d.engine.text(doc), ex.spans(doc)))
+        .collect();
+    match ctx.route.kwic_sort {
+        KwicSort::Position => {}
+        KwicSort::Left => rows.sort_by(cmp_left),
+        KwicSort::Right => rows.sort_by(cmp_right),
+    }
+    rows.truncate(MAX_ROWS);
+    let sort_button = |s: KwicSort, label: &'static str| {
+        let ctx = ctx.clone();
+        let pressed = ctx.route.kwic_sort == s;
+        let onclick = Callback::from(move |_| {
+            let mut r = ctx.next();
+            r.kwic_sort = s;
+            ctx.go.emit((r, false));
+        });
+        html! { <button type="button" class={classes!("kwic-sort", s.code())} aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
+    };
+    let aria_sort = |s: KwicSort| if ctx.route.kwic_sort == s { "ascending" } else { "none" };
+    html! {
+        <div class="kwic-wrap">
+            <div class="kwic-sorts" role="group" aria-label={t.sort_label}>
+                { sort_button(KwicSort::Position, t.sort_by_order) }
+                { sort_button(KwicSort::Left, t.sort_by_left) }
+                { sort_button(KwicSort::Right, t.sort_by_right) }
+            </div>
+            <div class="kwic-scroll">
+            <table class="kwic">
+                <caption class="visually-hidden">{ t.kwic_caption }</caption>
+                <thead><tr>
+                    <th scope="col" class="left" aria-sort={aria_sort(KwicSort::Left)}>{ t.kwic_left }</th>
+                    <th scope="col" class="key">{ t.kwic_hit }</th>
+                    <th scope="col" class="right" aria-sort={aria_sort(KwicSort::Right)}>{ t.kwic_right }</th>
+                    <th scope="col" class="doc">{ t.kwic_article }</th>
+                </tr></thead>
+                <tbody>
+                    { for rows.iter().map(|l| {
+                        let route = open_route(&ctx, d, l.doc, l.hit);
+                        let href = route.to_hash();
+                        let go = ctx.go.clone();
+                        let r2 = route.clone();
+                        let onclick = Callback::from(move |e: MouseEvent| {
+                            if e.ctrl_key() || e.meta_key() || e.shift_key() { return; }
+                            e.prevent_default();
+                            go.emit((r2.clone(), true));
+                        });
+                        let title = d.engine.article(l.doc).map(|a| a.title.clone()).unwrap_or_default();
+                        let id = d.engine.article(l.doc).map(|a| a.id.clone()).unwrap_or_default();
+                        html! {
+                            <tr data-doc={id} data-hit={l.hit.to_string()} onclick={onclick.clone()}>
+                                <td class="left"><span>{ l.left.clone() }</span></td>
+                                <td class="key"><a {href} {onclick}><mark>{ l.key.clone() }</mark></a></td>
+                                <td class="right">{ l.right.clone() }</td>
+                                <td class="doc">{ title }</td>
+                            </tr>
+                        }
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,290 @@
+//! The reader: one article, every hit marked, a hit counter with next and
+//! previous, entities, related articles and continuation links.
+
+use crate::app::Ctx;
+use crate::components::facets::facet_name;
+use crate::components::results::open_link;
+use crate::data::{data, Data};
+use crate::facets::FacetKind;
+use crate::marks::marked_chars;
+use crate::snippets::meta_line;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
+use xunyue_engine::{Article, BlockKind};
+use yew::prelude::*;
+
+/// Related articles listed.
+const RELATED: usize = 5;
+
+#[function_component(Reader)]
+pub fn reader() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+    let node = use_node_ref();
+    let ex = &ctx.explored;
+    let doc = ex.open;
+    let total = ex.open_hits();
+    let hit = if total == 0 { 0 } else { ctx.route.hit.min(total - 1) };
+
+    // Focus the headline when an article opens; keep the current hit in view.
+    {
+        let node = node.clone();
+        use_effect_with(doc, move |_| {
+            if let Some(h) = node
+                .cast::<Element>()
+                .and_then(|a| a.query_selector(".headline").ok().flatten())
+                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
+            {
+                h.focus().ok();
+            }
+        });
+    }
+    {
+        let node = node.clone();
+        use_effect_with((doc, hit, total), move |_| {
+            if let Some(m) = node.cast::<Element>().and_then(|a| a.query_selector("mark.current").ok().flatten()) {
+                let opts = ScrollIntoViewOptions::new();
+                opts.set_block(ScrollLogicalPosition::Center);
+                opts.set_behavior(ScrollBehavior::Instant);
+                m.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
+
+    let t = ctx.t();
+    let Some(d) = data() else { return Html::default() };
+    let back = {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let mut r = ctx.next();
+            r.open = None;
+            r.hit = 0;
+            ctx.go.emit((r, true));
+        })
+    };
+    let Some((doc, a)) = doc.and_then(|doc| d.engine.article(doc).map(|a| (doc, a))) else {
+        return html! {
+            <div class="reader-missing empty" role="status">
+                <p class="empty-title">{ t.no_results }</p>
+                <button type="button" class="back" onclick={back}>{ "← " }{ t.back }</button>
+            </div>
+        };
+    };
+    let spans = ex.spans(doc);
+    let step = |delta: isize| {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            if total == 0 {
+                return;
+            }
+            let mut r = ctx.next();
+            r.hit = ((hit as isize + delta).rem_euclid(total as isize)) as usize;
+            ctx.go.emit((r, false));
+        })
+    };
+
+    let text = d.engine.text(doc);
+    let offsets = a.block_offsets();
+    let cur = Some(hit);
+    let block_html = |i: usize| -> Html {
+        let b = &a.blocks[i];
+        let start = offsets.get(i).copied().unwrap_or(0).min(text.len());
+        let end = (start + b.text.chars().count()).min(text.len());
+        marked_chars(&text[start..end], start, spans, if total > 0 { cur } else { None })
+    };
+
+    let mut head = Vec::new();
+    let mut body = Vec::new();
+    let mut list: Vec<Html> = Vec::new();
+    let mut has_headline = false;
+    for (i, b) in a.blocks.iter().enumerate() {
+        if b.kind != BlockKind::ListItem && !list.is_empty() {
+            body.push(html! { <ul class="list">{ for list.drain(..) }</ul> });
+        }
+        let content = block_html(i);
+        let kind = b.kind.name();
+        match b.kind {
+            BlockKind::Headline if !has_headline => {
+                has_headline = true;
+                head.push(html! { <h2 class="headline" tabindex="-1" data-kind={kind}>{ content }</h2> });
+            }
+            BlockKind::Kicker if body.is_empty() => {
+                head.push(html! { <p class="kicker" data-kind={kind}>{ content }</p> })
+            }
+            BlockKind::Byline if body.is_empty() => {
+                head.push(html! { <p class="byline" data-kind={kind}>{ content }</p> })
+            }
+            BlockKind::Headline | BlockKind::SectionHeading => {
+                body.push(html! { <h3 class="section" data-kind={kind}>{ content }</h3> })
+            }
+            BlockKind::Caption => body.push(html! { <p class="caption" data-kind={kind}>{ content }</p> }),
+            BlockKind::ListItem => list.push(html! { <li data-kind={kind}>{ content }</li> }),
+            _ => body.push(html! { <p class={classes!("block", kind)} data-kind={kind}>{ content }</p> }),
+        }
+    }
+    if !list.is_empty() {
+        body.push(html! { <ul class="list">{ for list.drain(..) }</ul> });
+    }
+    if !has_headline {
+        head.insert(0, html! { <h2 class="headline inferred" tabindex="-1">{ a.title.clone() }</h2> });
+    }
+
+    let mut counter = String::new();
+    if total > 0 {
+        counter.push_str(&(hit + 1).to_string());
+        counter.push_str(" / ");
+        counter.push_str(&total.to_string());
+    }
+
+    html! {
+        <div class="reader-pane">
+            <nav class="reader-nav" aria-label={t.hit_counter}>
+                <button type="button" class="back" onclick={back}>{ "← " }{ t.back }</button>
+                if total > 0 {
+                    <div class="hit-nav">
+                        <button type="button" class="prev" onclick={step(-1)} aria-label={t.prev_hit} title={t.prev_hit}>{ "↑" }</button>
+                        <span class="hit-counter" role="status" aria-live="polite">
+                            <span class="visually-hidden">{ t.hit_counter }{ " " }</span>{ counter }
+                        </span>
+                        <button type="button" class="next" onclick={step(1)} aria-label={t.next_hit} title={t.next_hit}>{ "↓" }</button>
+                    </div>
+                }
+            </nav>
+            <article class="reader" ref={node} data-article-id={a.id.clone()} data-page={a.page.clone()}
+                data-hits={total.to_string()} aria-labelledby="xunyue-headline">
+                <header class="reader-head" id="xunyue-headline">
+                    { continuation(&ctx, d, a, true) }
+                    { for head }
+                    <p class="meta">{ meta_line(d, doc, t) }</p>
+                </header>
+                <div class="reader-body">{ for body }</div>
+                { continuation(&ctx, d, a, false) }
+            </article>
+            <aside class="reader-side" aria-label={t.entities}>
+                { entities(&ctx, d, doc) }
+                { related(&ctx, d, doc) }
+            </aside>
+        </div>
+    }
+}
+
+/// Link to the article this one continues from (`from`) or on.
+fn continuation(ctx: &Ctx, d: &Data, a: &Article, from: bool) -> Html {
+    let t = ctx.t();
+    let label = if from { a.continued_from.as_ref() } else { a.continued_to.as_ref() };
+    let Some(label) = label else { return Html::default() };
+    let here = d.engine.corpus.pages.iter().find(|p| p.stem == a.page).and_then(|p| p.label.clone());
+    let target = d
+        .engine
+        .corpus
+        .pages
+        .iter()
+        .filter(|p| p.label.as_deref() == Some(label.as_str()) || p.stem == *label)
+        .flat_map(|p| p.articles.iter())
+        .filter_map(|id| d.doc_of(id))
+        .filter_map(|doc| d.engine.article(doc).map(|x| (doc, x)))
+        .find(|(_, x)| {
+            let back = if from { &x.continued_to } else { &x.continued_from };
+            back.is_some() && (here.is_none() || back.as_ref() == here.as_ref())
+        });
+    let word = if from { t.continued_from } else { t.continued_to };
+    let mut text = String::from(word);
+    text.push(' ');
+    text.push_str(label);
+    html! {
+        <p class={classes!("continuation-link", if from { "from" } else { "to" })}>
+            { match target {
+                Some((doc, x)) => {
+                    let mut s = text.clone();
+                    s.push_str("：");
+                    s.push_str(&x.title);
+                    open_link(ctx, d, doc, 0, "continuation", html! { { s } })
+                }
+                None => html! { { text } },
+            } }
+        </p>
+    }
+}
+
+fn entities(ctx: &Ctx, d: &Data, doc: u32) -> Html {
+    let t = ctx.t();
+    let kinds = [FacetKind::Org, FacetKind::Person, FacetKind::Place, FacetKind::Keyword];
+    if kinds.iter().all(|&k| d.facets.values(doc, k).is_empty()) {
+        return Html::default();
+    }
+    html! {
+        <section class="entities">
+            <h3>{ t.entities }</h3>
+            { for kinds.iter().map(|&kind| {
+                let vals = d.facets.values(doc, kind);
+                if vals.is_empty() { return Html::default(); }
+                html! {
+                    <div class="entity-group" data-facet={kind.code()}>
+                        <h4>{ facet_name(kind, t) }</h4>
+                        <ul class="entity-chips">
+                            { for vals.iter().take(12).map(|v| {
+                                let selected = ctx.route.has_facet(kind, v);
+                                let onclick = {
+                                    let ctx = ctx.clone();
+                                    let v = v.clone();
+                                    Callback::from(move |_| {
+                                        let mut r = ctx.next();
+                                        if !r.has_facet(kind, &v) { r.toggle_facet(kind, &v); }
+                                        r.open = None;
+                                        r.hit = 0;
+                                        ctx.go.emit((r, true));
+                                    })
+                                };
+                                html! {
+                                    <li><button type="button" class="chip entity" data-facet={kind.code()}
+                                        data-value={v.clone()} aria-pressed={selected.to_string()} {onclick}>{ v.clone() }</button></li>
+                                }
+                            }) }
+                        </ul>
+                    </div>
+                }
+            }) }
+        </section>
+    }
+}
+
+/// Articles sharing the most entities and keywords with `doc`.
+pub fn related_docs(d: &Data, doc: u32) -> Vec<(u32, usize)> {
+    let kinds = [FacetKind::Org, FacetKind::Person, FacetKind::Place, FacetKind::Keyword];
+    let mut out: Vec<(u32, usize)> = (0..d.engine.articles().len() as u32)
+        .filter(|&o| o != doc)
+        .map(|o| {
+            let shared = kinds
+                .iter()
+                .map(|&k| {
+                    let mine = d.facets.values(doc, k);
+                    d.facets.values(o, k).iter().filter(|v| mine.contains(v)).count()
+                })
+                .sum();
+            (o, shared)
+        })
+        .filter(|&(_, n)| n > 0)
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.truncate(RELATED);
+    out
+}
+
+fn related(ctx: &Ctx, d: &Data, doc: u32) -> Html {
+    let rel = related_docs(d, doc);
+    if rel.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="related">
+            <h3>{ ctx.t().related }</h3>
+            <ul>
+                { for rel.iter().filter_map(|&(o, _)| d.engine.article(o).map(|a| (o, a))).map(|(o, a)| html! {
+                    <li data-related={a.id.clone()}>
+                        { open_link(ctx, d, o, 0, "related-link", html! { { a.title.clone() } }) }
+                        <span class="related-page">{ d.page_label(&a.page).to_string() }</span>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}

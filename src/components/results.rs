@@ -1,0 +1,220 @@
+//! The result list (with stats, sort, current refinements), the browse mode
+//! for an empty query, and the empty state.
+
+use crate::app::Ctx;
+use crate::components::chart::Chart;
+use crate::components::facets::Chips;
+use crate::components::kwic::Kwic;
+use crate::data::{data, Data};
+use crate::marks::marked;
+use crate::route::{Route, Sort, View};
+use crate::snippets::{meta_line, snippets, title_spans};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[function_component(ResultsView)]
+pub fn results_view() -> Html {
+    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+    let Some(d) = data() else { return Html::default() };
+    let t = ctx.t();
+    let ex = &ctx.explored;
+    let route = &ctx.route;
+
+    let stats = if ex.browsing() {
+        html! { <>{ ex.docs.len() }{ " " }{ t.articles_unit }</> }
+    } else {
+        html! {
+            <>
+                <strong>{ ex.docs.len() }</strong>{ " " }{ t.articles_unit }{ " · " }
+                <strong>{ ex.hits }</strong>{ " " }{ t.hits_unit }{ " · " }
+                { t.stats_took }{ " " }{ fmt_ms(ex.took_ms) }
+            </>
+        }
+    };
+
+    let on_sort = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut n = ctx.next();
+            n.sort = Sort::parse(&v);
+            ctx.go.emit((n, true));
+        })
+    };
+    let set_view = |v: View| {
+        let ctx = ctx.clone();
+        Callback::from(move |_| {
+            let mut n = ctx.next();
+            n.view = v;
+            ctx.go.emit((n, true));
+        })
+    };
+    let sort_opt = |s: Sort, label: &'static str| {
+        html! { <option value={s.code()} selected={route.sort == s}>{ label }</option> }
+    };
+
+    let body = if ex.docs.is_empty() {
+        html! {
+            <div class="empty" role="status">
+                <p class="empty-title">{ t.no_results }</p>
+                <p>{ t.no_results_hint }</p>
+            </div>
+        }
+    } else if ex.browsing() {
+        browse(&ctx, d)
+    } else if route.view == View::Kwic {
+        html! { <Kwic /> }
+    } else {
+        html! {
+            <ol class="results" aria-label={t.results}>
+                { for ex.docs.iter().map(|&doc| result_item(&ctx, d, doc)) }
+            </ol>
+        }
+    };
+
+    html! {
+        <section class="results-pane" aria-labelledby="xunyue-results-h">
+            <h2 id="xunyue-results-h" class="visually-hidden">
+                { if ex.browsing() { t.browse_heading } else { t.results } }
+            </h2>
+            <div class="toolbar">
+                <p id="xunyue-stats" class="stats" role="status" aria-live="polite">{ stats }</p>
+                <label class="sort">
+                    <span>{ t.sort_label }</span>
+                    <select onchange={on_sort}>
+                        { sort_opt(Sort::Relevance, t.sort_relevance) }
+                        { sort_opt(Sort::Date, t.sort_date) }
+                        { sort_opt(Sort::Page, t.sort_page) }
+                    </select>
+                </label>
+                if !ex.browsing() {
+                    <div class="views" role="group" aria-label={t.view_kwic}>
+                        <button type="button" aria-pressed={(route.view == View::List).to_string()}
+                            onclick={set_view(View::List)}>{ t.view_list }</button>
+                        <button type="button" aria-pressed={(route.view == View::Kwic).to_string()}
+                            onclick={set_view(View::Kwic)}>{ t.view_kwic }</button>
+                    </div>
+                }
+            </div>
+            <Chips />
+            if !ex.browsing() && !ex.docs.is_empty() { <Chart /> }
+            { body }
+        </section>
+    }
+}
+
+fn fmt_ms(ms: f64) -> String {
+    let mut s = if ms < 10.0 {
+        ((ms * 10.0).round() / 10.0).to_string()
+    } else {
+        (ms.round() as i64).to_string()
+    };
+    s.push_str(" ms");
+    s
+}
+
+/// The route that opens `doc` in the reader at hit `hit`.
+pub fn open_route(ctx: &Ctx, d: &Data, doc: u32, hit: usize) -> Route {
+    let mut n = ctx.next();
+    n.open = d.engine.article(doc).map(|a| a.id.clone());
+    n.hit = hit;
+    n
+}
+
+/// A link that opens the reader (a real hash link, handled in the app).
+pub fn open_link(ctx: &Ctx, d: &Data, doc: u32, hit: usize, class: &'static str, content: Html) -> Html {
+    let route = open_route(ctx, d, doc, hit);
+    let href = route.to_hash();
+    let go = ctx.go.clone();
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        go.emit((route.clone(), true));
+    });
+    html! { <a {class} {href} {onclick}>{ content }</a> }
+}
+
+fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
+    let Some(a) = d.engine.article(doc) else { return Html::default() };
+    let t = ctx.t();
+    let spans = ctx.explored.spans(doc);
+    let text = d.engine.text(doc);
+    let title = match title_spans(a, spans) {
+        Some(ts) => marked(&a.title, &ts),
+        None => html! { { a.title.clone() } },
+    };
+    let snips = match ctx.explored.hit(doc) {
+        Some(h) => snippets(text, &h.spans, &h.snippet),
+        None => Vec::new(),
+    };
+    let n = spans.len();
+    html! {
+        <li class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()}>
+            <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
+            <p class="meta">{ meta_line(d, doc, t) }</p>
+            { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }
+            <p class="hit-count"><span class="n">{ n }</span>{ " " }{ t.hits_unit }</p>
+        </li>
+    }
+}
+
+/// Browse mode: every (filtered) article, grouped by page, with keywords.
+fn browse(ctx: &Ctx, d: &Data) -> Html {
+    let t = ctx.t();
+    let ex = &ctx.explored;
+    let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
+    for &doc in &ex.docs {
+        let Some(a) = d.engine.article(doc) else { continue };
+        match groups.iter_mut().find(|(p, _)| *p == a.page) {
+            Some((_, v)) => v.push(doc),
+            None => groups.push((a.page.clone(), vec![doc])),
+        }
+    }
+    html! {
+        <div class="browse">
+            { for groups.into_iter().map(|(page, docs)| {
+                let label = d.page_label(&page).to_string();
+                let source = d.engine.corpus.pages.iter().find(|p| p.stem == page)
+                    .and_then(|p| p.source.clone().map(|s| match &p.date { Some(dt) => { let mut s = s; s.push_str(" · "); s.push_str(dt); s } None => s }));
+                html! {
+                    <section class="page-group" data-page={page.clone()}>
+                        <h3 class="page-title">{ label }
+                            if let Some(s) = source { <span class="page-source">{ s }</span> }
+                        </h3>
+                        <ol class="results browse-list">
+                            { for docs.iter().map(|&doc| browse_item(ctx, d, doc, t)) }
+                        </ol>
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}
+
+fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) -> Html {
+    let Some(a) = d.engine.article(doc) else { return Html::default() };
+    let kws = d.facets.values(doc, crate::facets::FacetKind::Keyword);
+    let lead: String = {
+        let text = d.engine.text(doc);
+        let start = a.blocks.first().map(|b| b.text.chars().count() + 1).unwrap_or(0).min(text.len());
+        let mut s: String = text[start..].iter().take(90).map(|&c| if c == '\n' { ' ' } else { c }).collect();
+        if text.len() > start + 90 {
+            s.push('…');
+        }
+        s
+    };
+    html! {
+        <li class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits="0">
+            <h4 class="title">{ open_link(ctx, d, doc, 0, "open", html! { { a.title.clone() } }) }</h4>
+            <p class="meta">{ meta_line(d, doc, t) }</p>
+            <p class="snippet">{ lead }</p>
+            if !kws.is_empty() {
+                <ul class="keywords" aria-label={t.keywords}>
+                    { for kws.iter().take(6).map(|k| html! { <li>{ k.clone() }</li> }) }
+                </ul>
+            }
+        </li>
+    }
+}

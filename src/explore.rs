@@ -1,0 +1,104 @@
+//! Everything the views show, derived from the route: the query's matches,
+//! filtered by the selected facets and sorted.
+
+use crate::data::data;
+use crate::route::{Route, Sort};
+use std::cell::RefCell;
+use std::rc::Rc;
+use xunyue_engine::{SearchHit, SearchResponse};
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Explored {
+    /// The query as searched (trimmed); empty in browse mode.
+    pub query: String,
+    /// Every article matching the query, before facets (all in browse mode).
+    pub matched_docs: Vec<u32>,
+    /// The articles shown: matched, filtered by facets, sorted.
+    pub docs: Vec<u32>,
+    /// Total hits over `docs`.
+    pub hits: usize,
+    /// Time the search took, in milliseconds.
+    pub took_ms: f64,
+    /// The article open in the reader.
+    pub open: Option<u32>,
+    response: Rc<SearchResponse>,
+}
+
+impl Explored {
+    pub fn browsing(&self) -> bool {
+        self.query.is_empty()
+    }
+
+    /// The search hit of an article, when it matches the query.
+    pub fn hit(&self, doc: u32) -> Option<&SearchHit> {
+        self.response.hits.iter().find(|h| h.doc == doc)
+    }
+
+    pub fn spans(&self, doc: u32) -> &[(u32, u32)] {
+        self.hit(doc).map(|h| h.spans.as_slice()).unwrap_or(&[])
+    }
+
+    /// Number of hits in the open article.
+    pub fn open_hits(&self) -> usize {
+        self.open.map(|d| self.spans(d).len()).unwrap_or(0)
+    }
+}
+
+thread_local! {
+    static LAST: RefCell<Option<(String, Rc<SearchResponse>, f64)>> = const { RefCell::new(None) };
+}
+
+/// Searches (memoized on the query), filters and sorts.
+pub fn explore(route: &Route) -> Explored {
+    let Some(d) = data() else { return Explored::default() };
+    let query = route.q.trim().to_string();
+    let (response, took_ms) = LAST.with(|last| {
+        if let Some((q, r, t)) = last.borrow().as_ref() {
+            if *q == query {
+                return (r.clone(), *t);
+            }
+        }
+        let t0 = now();
+        let r = Rc::new(if query.is_empty() { SearchResponse::default() } else { d.engine.search(&query) });
+        let took = now() - t0;
+        *last.borrow_mut() = Some((query.clone(), r.clone(), took));
+        (r, took)
+    });
+    let matched_docs: Vec<u32> = if query.is_empty() {
+        (0..d.engine.articles().len() as u32).collect()
+    } else {
+        response.hits.iter().map(|h| h.doc).collect()
+    };
+    let mut docs = d.facets.filter(&matched_docs, &route.facets);
+    match route.sort {
+        Sort::Relevance => {}
+        Sort::Page => docs.sort(),
+        Sort::Date => {
+            let date = |doc: u32| d.facets.values(doc, crate::facets::FacetKind::Date).first().cloned();
+            // Newest first; undated last; page order within a date.
+            docs.sort_by(|&a, &b| match (date(a), date(b)) {
+                (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(&b)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => a.cmp(&b),
+            });
+        }
+    }
+    let hits = docs
+        .iter()
+        .filter_map(|&doc| response.hits.iter().find(|h| h.doc == doc))
+        .map(|h| h.spans.len())
+        .sum();
+    let open = route.open.as_deref().and_then(|id| d.doc_of(id));
+    Explored { query, matched_docs, docs, hits, took_ms, open, response }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn now() -> f64 {
+    0.0
+}

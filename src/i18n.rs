@@ -1,0 +1,208 @@
+//! Every string of the user interface, in Chinese (default) and English.
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn html_lang(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Lang {
+        if s == "en" { Lang::En } else { Lang::Zh }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        }
+    }
+
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Zh => &ZH,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// All strings of one language.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub tagline: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub switch_lang: &'static str,
+    pub results: &'static str,
+    pub no_results: &'static str,
+    pub no_results_hint: &'static str,
+    pub hits_unit: &'static str,
+    pub articles_unit: &'static str,
+    pub stats_took: &'static str,
+    pub back: &'static str,
+    pub page: &'static str,
+    pub filters: &'static str,
+    pub clear_all: &'static str,
+    pub remove_filter: &'static str,
+    pub facet_org: &'static str,
+    pub facet_person: &'static str,
+    pub facet_place: &'static str,
+    pub facet_keyword: &'static str,
+    pub facet_source: &'static str,
+    pub facet_year: &'static str,
+    pub facet_date: &'static str,
+    pub facet_page: &'static str,
+    pub sort_label: &'static str,
+    pub sort_relevance: &'static str,
+    pub sort_date: &'static str,
+    pub sort_page: &'static str,
+    pub view_list: &'static str,
+    pub view_kwic: &'static str,
+    pub browse_heading: &'static str,
+    pub keywords: &'static str,
+    pub prev_hit: &'static str,
+    pub next_hit: &'static str,
+    pub hit_counter: &'static str,
+    pub entities: &'static str,
+    pub related: &'static str,
+    pub continued_from: &'static str,
+    pub continued_to: &'static str,
+    pub kwic_caption: &'static str,
+    pub kwic_left: &'static str,
+    pub kwic_hit: &'static str,
+    pub kwic_right: &'static str,
+    pub kwic_article: &'static str,
+    pub sort_by_left: &'static str,
+    pub sort_by_right: &'static str,
+    pub sort_by_order: &'static str,
+    pub chart_title: &'static str,
+    pub more_values: &'static str,
+    pub fewer_values: &'static str,
+    pub keys_hint: &'static str,
+    pub load_error: &'static str,
+}
+
+pub static ZH: Strings = Strings {
+    app_name: "寻阅",
+    tagline: "报纸全文检索",
+    search_label: "搜索全文",
+    search_placeholder: "输入词语，如 青岛华大",
+    switch_lang: "English",
+    results: "检索结果",
+    no_results: "没有找到匹配的文章",
+    no_results_hint: "换个说法，或者去掉筛选条件。",
+    hits_unit: "处",
+    articles_unit: "篇文章",
+    stats_took: "用时",
+    back: "返回",
+    page: "版面",
+    filters: "筛选",
+    clear_all: "全部清除",
+    remove_filter: "移除筛选",
+    facet_org: "机构",
+    facet_person: "人物",
+    facet_place: "地点",
+    facet_keyword: "关键词",
+    facet_source: "报纸",
+    facet_year: "年份",
+    facet_date: "日期",
+    facet_page: "版面",
+    sort_label: "排序",
+    sort_relevance: "相关度",
+    sort_date: "日期",
+    sort_page: "版面顺序",
+    view_list: "列表",
+    view_kwic: "上下文索引",
+    browse_heading: "浏览全部文章",
+    keywords: "关键词",
+    prev_hit: "上一处",
+    next_hit: "下一处",
+    hit_counter: "命中",
+    entities: "提及",
+    related: "相关文章",
+    continued_from: "上接",
+    continued_to: "下转",
+    kwic_caption: "关键词上下文",
+    kwic_left: "左侧上下文",
+    kwic_hit: "命中",
+    kwic_right: "右侧上下文",
+    kwic_article: "文章",
+    sort_by_left: "按左侧排序",
+    sort_by_right: "按右侧排序",
+    sort_by_order: "按出现顺序",
+    chart_title: "各文章命中数",
+    more_values: "更多",
+    fewer_values: "收起",
+    keys_hint: "按 / 搜索，↑↓ 选择，Enter 打开，Esc 返回，n / N 跳到下一处 / 上一处",
+    load_error: "语料加载失败",
+};
+
+pub static EN: Strings = Strings {
+    app_name: "Xunyue",
+    tagline: "Newspaper full-text search",
+    search_label: "Search the full text",
+    search_placeholder: "Type a word, e.g. 青岛华大",
+    switch_lang: "中文",
+    results: "Results",
+    no_results: "No article matches",
+    no_results_hint: "Try other words, or remove some filters.",
+    hits_unit: "hits",
+    articles_unit: "articles",
+    stats_took: "in",
+    back: "Back",
+    page: "Page",
+    filters: "Filters",
+    clear_all: "Clear all",
+    remove_filter: "Remove filter",
+    facet_org: "Organizations",
+    facet_person: "People",
+    facet_place: "Places",
+    facet_keyword: "Keywords",
+    facet_source: "Newspaper",
+    facet_year: "Year",
+    facet_date: "Date",
+    facet_page: "Page",
+    sort_label: "Sort",
+    sort_relevance: "Relevance",
+    sort_date: "Date",
+    sort_page: "Page order",
+    view_list: "List",
+    view_kwic: "Keyword in context",
+    browse_heading: "All articles",
+    keywords: "Keywords",
+    prev_hit: "Previous hit",
+    next_hit: "Next hit",
+    hit_counter: "Hit",
+    entities: "Mentions",
+    related: "Related articles",
+    continued_from: "Continued from",
+    continued_to: "Continued on",
+    kwic_caption: "Keyword in context",
+    kwic_left: "Left context",
+    kwic_hit: "Hit",
+    kwic_right: "Right context",
+    kwic_article: "Article",
+    sort_by_left: "Sort by left context",
+    sort_by_right: "Sort by right context",
+    sort_by_order: "Sort by position",
+    chart_title: "Hits per article",
+    more_values: "More",
+    fewer_values: "Fewer",
+    keys_hint: "/ search, ↑↓ select, Enter open, Esc back, n / N next / previous hit",
+    load_error: "The corpus could not be loaded",
+};

@@ -1,0 +1,264 @@
+//! The view state that lives in the URL hash, and its text form.
+//!
+//! `#q=…&f=org:…&f=year:…&sort=date&view=kwic&a=<article id>&hit=3&lang=en`
+//! Every value is percent-encoded (UTF-8); unknown keys are ignored, so any
+//! hash, however mangled, gives a usable state.
+
+use crate::facets::FacetKind;
+use crate::i18n::Lang;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Date,
+    Page,
+}
+
+impl Sort {
+    pub fn code(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Date => "date",
+            Sort::Page => "page",
+        }
+    }
+    pub fn parse(s: &str) -> Sort {
+        match s {
+            "date" => Sort::Date,
+            "page" => Sort::Page,
+            _ => Sort::Relevance,
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum View {
+    #[default]
+    List,
+    Kwic,
+}
+
+/// Order of the KWIC table.
+#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub enum KwicSort {
+    #[default]
+    Position,
+    Left,
+    Right,
+}
+
+impl KwicSort {
+    pub fn code(self) -> &'static str {
+        match self {
+            KwicSort::Position => "pos",
+            KwicSort::Left => "left",
+            KwicSort::Right => "right",
+        }
+    }
+    pub fn parse(s: &str) -> KwicSort {
+        match s {
+            "left" => KwicSort::Left,
+            "right" => KwicSort::Right,
+            _ => KwicSort::Position,
+        }
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, Debug, Default)]
+pub struct Route {
+    pub q: String,
+    /// Selected facet values, sorted, without duplicates.
+    pub facets: Vec<(FacetKind, String)>,
+    pub sort: Sort,
+    pub view: View,
+    pub kwic_sort: KwicSort,
+    /// Id of the article open in the reader.
+    pub open: Option<String>,
+    /// Current hit in the reader, 0-based.
+    pub hit: usize,
+    pub lang: Lang,
+}
+
+impl Route {
+    pub fn has_facet(&self, kind: FacetKind, value: &str) -> bool {
+        self.facets.iter().any(|(k, v)| *k == kind && v == value)
+    }
+
+    /// Selects or unselects one facet value.
+    pub fn toggle_facet(&mut self, kind: FacetKind, value: &str) {
+        if self.has_facet(kind, value) {
+            self.facets.retain(|(k, v)| !(*k == kind && v == value));
+        } else {
+            self.facets.push((kind, value.to_string()));
+            self.facets.sort();
+        }
+    }
+
+    pub fn to_hash(&self) -> String {
+        let mut parts: Vec<String> = Vec::new();
+        if !self.q.is_empty() {
+            parts.push(pair("q", &self.q));
+        }
+        for (k, v) in &self.facets {
+            let mut val = String::from(k.code());
+            val.push(':');
+            val.push_str(v);
+            parts.push(pair("f", &val));
+        }
+        if self.sort != Sort::Relevance {
+            parts.push(pair("sort", self.sort.code()));
+        }
+        if self.view == View::Kwic {
+            parts.push(pair("view", "kwic"));
+        }
+        if self.kwic_sort != KwicSort::Position {
+            parts.push(pair("ks", self.kwic_sort.code()));
+        }
+        if let Some(a) = &self.open {
+            parts.push(pair("a", a));
+            if self.hit > 0 {
+                parts.push(pair("hit", &(self.hit + 1).to_string()));
+            }
+        }
+        if self.lang != Lang::Zh {
+            parts.push(pair("lang", self.lang.code()));
+        }
+        let mut out = String::from("#");
+        out.push_str(&parts.join("&"));
+        out
+    }
+
+    pub fn from_hash(hash: &str) -> Route {
+        let mut r = Route::default();
+        let body = hash.strip_prefix('#').unwrap_or(hash);
+        for part in body.split('&') {
+            let (k, v) = match part.split_once('=') {
+                Some((k, v)) => (k, decode(v)),
+                None => (part, String::new()),
+            };
+            match k {
+                "q" => r.q = v,
+                "f" => {
+                    if let Some((kind, val)) = v.split_once(':') {
+                        if let Some(kind) = FacetKind::parse(kind) {
+                            if !val.is_empty() && !r.has_facet(kind, val) {
+                                r.facets.push((kind, val.to_string()));
+                            }
+                        }
+                    }
+                }
+                "sort" => r.sort = Sort::parse(&v),
+                "view" => r.view = if v == "kwic" { View::Kwic } else { View::List },
+                "ks" => r.kwic_sort = KwicSort::parse(&v),
+                "a" if !v.is_empty() => r.open = Some(v),
+                "hit" => r.hit = v.parse::<usize>().ok().and_then(|h| h.checked_sub(1)).unwrap_or(0),
+                "lang" => r.lang = Lang::parse(&v),
+                _ => {}
+            }
+        }
+        r.facets.sort();
+        r
+    }
+}
+
+fn pair(k: &str, v: &str) -> String {
+    let mut s = String::from(k);
+    s.push('=');
+    s.push_str(&encode(v));
+    s
+}
+
+/// Percent-encodes everything but ASCII letters, digits and `-_.~:`.
+pub fn encode(s: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(s.len());
+    for &b in s.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes (and `+` as a space); invalid escapes and invalid
+/// UTF-8 are kept as they are / replaced, never an error.
+pub fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len() => {
+                match (hex(b[i + 1]), hex(b[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push(h * 16 + l);
+                        i += 3;
+                        continue;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b'+' => out.push(b' '),
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn hex(c: u8) -> Option<u8> {
+    match c {
+        b'0'..=b'9' => Some(c - b'0'),
+        b'a'..=b'f' => Some(c - b'a' + 10),
+        b'A'..=b'F' => Some(c - b'A' + 10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let mut r = Route {
+            q: "青岛 华大&=%+#".into(),
+            sort: Sort::Date,
+            view: View::Kwic,
+            kwic_sort: KwicSort::Right,
+            open: Some("001_7e738b3ff5d7c164#2".into()),
+            hit: 4,
+            lang: Lang::En,
+            ..Route::default()
+        };
+        r.toggle_facet(FacetKind::Org, "华大基因");
+        r.toggle_facet(FacetKind::Year, "2024");
+        let h = r.to_hash();
+        assert!(!h[1..].contains('#'), "{h}");
+        assert_eq!(Route::from_hash(&h), r);
+    }
+
+    #[test]
+    fn garbage_gives_defaults() {
+        let r = Route::from_hash("#q=%E9%9D&hit=abc&f=nokind:x&f=org:&sort=zzz&%%%");
+        assert_eq!(r.hit, 0);
+        assert!(r.facets.is_empty());
+        assert_eq!(r.sort, Sort::Relevance);
+        assert_eq!(r.q, "\u{fffd}");
+        assert_eq!(Route::from_hash(""), Route::default());
+    }
+
+    #[test]
+    fn toggle_twice_removes() {
+        let mut r = Route::default();
+        r.toggle_facet(FacetKind::Place, "青岛");
+        assert!(r.has_facet(FacetKind::Place, "青岛"));
+        r.toggle_facet(FacetKind::Place, "青岛");
+        assert!(r.facets.is_empty());
+    }
+}
