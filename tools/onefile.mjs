@@ -15,7 +15,7 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findAssets, ROOT } from './postbuild.mjs';
+import { readAssets, ROOT } from './postbuild.mjs';
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -33,10 +33,7 @@ export async function onefile(dist, out) {
     throw new Error(`${indexFile}: missing (run trunk build --release first)`);
   });
   // After the post-build step the loader lives in boot-*.js; the asset names are in index.html.
-  const boot = html.match(/<script type="module" src="\.\/(boot-[^"]+\.js)"><\/script>/)?.[1];
-  const assets = boot
-    ? findAssets(`${await readFile(path.join(dist, boot), 'utf8')}\n${html}`, indexFile)
-    : findAssets(html, indexFile);
+  const assets = await readAssets(dist, html, indexFile);
   const glue = await readFile(path.join(dist, assets.js), 'utf8');
   if (/^\s*import\s/m.test(glue)) {
     throw new Error(`${path.join(dist, assets.js)}: imports other modules (wasm-bindgen snippets); cannot inline`);

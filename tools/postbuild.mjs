@@ -49,6 +49,13 @@ export function findAssets(html, file = 'index.html') {
   return { js, wasm, css };
 }
 
+/** The assets of a build directory, before or after the loader was moved out of index.html. */
+export async function readAssets(dir, html, file = 'index.html') {
+  const boot = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"><\/script>/)?.[1];
+  const loader = boot ? await readFile(path.join(dir, boot), 'utf8') : '';
+  return findAssets(`${loader}\n${html}`, file);
+}
+
 /** Inline scripts, inline event handlers, style attributes and <style> elements in an HTML text. */
 export function inlineCode(html) {
   const found = [];
@@ -167,7 +174,7 @@ export async function writeServiceWorker(dir) {
 export async function postbuild(dir, { release = true } = {}) {
   const indexFile = path.join(dir, 'index.html');
   let html = await readFile(indexFile, 'utf8').catch(() => fail(indexFile, 'missing (run trunk build first)'));
-  const assets = findAssets(html, indexFile);
+  const assets = await readAssets(dir, html, indexFile);
   let boot;
   ({ html, boot } = await extractLoader(dir, html, { release }));
   html = await addManifest(dir, html);
@@ -198,7 +205,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     process.exit(2);
   }
   postbuild(path.resolve(dir), { release })
-    .then((r) => console.log(`postbuild: ${dir}: loader → ${r.boot}, widget → xunyue-widget.js${release ? ', sw.js' : ''}`))
+    .then(async (r) => {
+      console.log(`postbuild: ${dir}: loader → ${r.boot}, widget → xunyue-widget.js${release ? ', sw.js' : ''}`);
+      // A release build also makes the one-file edition, next to dist/: dist-onefile/xunyue.html.
+      if (release && process.env.TRUNK_DIST_DIR) {
+        const { onefile } = await import('./onefile.mjs');
+        const out = path.join(path.dirname(path.resolve(process.env.TRUNK_DIST_DIR)), 'dist-onefile', 'xunyue.html');
+        const o = await onefile(path.resolve(dir), out);
+        console.log(`postbuild: ${out}: ${(o.bytes / 1024).toFixed(0)} KiB (${(o.gzip / 1024).toFixed(0)} KiB gzip)`);
+      }
+    })
     .catch((e) => {
       console.error(e instanceof BuildError ? `postbuild error: ${e.message}` : e);
       process.exit(1);

@@ -92,6 +92,9 @@ test('two widgets on a hostile page under strict CSP: isolated, independent, eve
           height: frame.getBoundingClientRect().height,
           bg: cs(app, 'background-color'),
           lang: app?.getAttribute('lang'),
+          direction: cs(app, 'direction'),
+          transform: cs(app, 'text-transform'),
+          spacing: cs(app, 'letter-spacing'),
           buttons: [...root.querySelectorAll('button')].filter((b) => getComputedStyle(b).display === 'none').length,
           hostDisplay: getComputedStyle(document.querySelector(sel)).display,
         };
@@ -104,6 +107,10 @@ test('two widgets on a hostile page under strict CSP: isolated, independent, eve
     assert.doesNotMatch(look.w1.font, /Comic/);
     assert.equal(look.w1.buttons, 0, 'buttons are not hidden by the host');
     assert.equal(look.w1.hostDisplay, 'block');
+    // Inherited properties do not come in (the host is rtl, uppercase, letter-spaced).
+    assert.equal(look.w1.direction, 'ltr');
+    assert.equal(look.w1.transform, 'none');
+    assert.equal(look.w1.spacing, 'normal');
     // Height attribute (set through the CSSOM: allowed under style-src 'self').
     assert.equal(Math.round(look.w1.height), 480);
     assert.equal(Math.round(look.w2.height), 400);
