@@ -15,7 +15,8 @@
 //                                      opts.viewport (default 1280x900), opts.colorScheme ('light' | 'dark'),
 //                                      opts.path (appended to the URL, e.g. '#q=...'), opts.contextOptions (passed
 //                                      to browser.newContext, e.g. { serviceWorkers: 'block' }).
-//   screenshot(page, name)          save tests/e2e/screenshots/<name>.png (full page), return the path
+//   screenshot(page, name, o)       save tests/e2e/screenshots/<name>.png (full page; o.fullPage false: the
+//                                      viewport), return the path
 //   search(page, query)             type into input[type=search] and wait until the results stop changing;
 //                                      returns readResults(page)
 //   readResults(page)               -> { results: [{ id, page, hits, exact, title, marks }], empty }, in page order,
@@ -131,11 +132,11 @@ export async function launch() {
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 }
 
-/** Save a full-page screenshot to tests/e2e/screenshots/<name>.png. */
-export async function screenshot(page, name) {
+/** Save a screenshot to tests/e2e/screenshots/<name>.png (the full page unless { fullPage: false }). */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   await mkdir(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 
@@ -164,7 +165,7 @@ export async function withApp(fn, opts = {}) {
     const url = server.url + (opts.path ?? '');
     await page.goto(url, { waitUntil: 'load' });
     await appReady(page);
-    await fn({ page, url, server, browser, errors, screenshot: (name) => screenshot(page, name) });
+    await fn({ page, url, server, browser, errors, screenshot: (name, o) => screenshot(page, name, o) });
     if (!opts.allowErrors && errors.length) {
       throw new Error(`the page reported errors:\n  ${errors.join('\n  ')}`);
     }

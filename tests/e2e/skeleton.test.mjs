@@ -87,6 +87,7 @@ test('opening a 青岛华大 result marks every hit in the reader', { timeout: L
       await openResult(page, top.id);
       assert.equal(await readerMarks(page), top.hits, `<mark> count in the reader for ${top.id}`);
       await screenshot(`reader-${top.page}`);
+      await screenshot(`reader-${top.page}-view`, { fullPage: false });
     });
   }
 });
