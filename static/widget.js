@@ -99,10 +99,16 @@
       }
     }
     while (root.firstChild) root.removeChild(root.firstChild);
+    // Render once the styles are in, so the explorer never shows unstyled.
+    const styled = [];
     for (const href of [BUILD.css, BUILD.widgetCss]) {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = url(href);
+      styled[styled.length] = new Promise((done) => {
+        link.addEventListener('load', done);
+        link.addEventListener('error', done);
+      });
       root.appendChild(link);
     }
     const box = document.createElement('div');
@@ -143,6 +149,7 @@
     let mod;
     try {
       mod = await load();
+      await Promise.all(styled);
     } catch (e) {
       box.textContent = '寻阅 Xunyue could not load.';
       box.className = 'xy-host xy-failed';

@@ -64,6 +64,9 @@ test('served under /archive/xunyue/ with the strict CSP header: search, reader, 
     const { page: page2 } = await newPage(browser);
     await page2.goto(link);
     await page2.waitForSelector('article mark', { timeout: 15000 });
+    // Control: the policy is enforced and violations are seen (an inline style attribute is refused).
+    await page2.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>'));
+    await page2.waitForFunction(() => window.__cspViolations.some((v) => v.startsWith('style-src')), null, { timeout: 5000 });
 
     // Everything came from under the sub-path.
     for (const r of server.requests) assert.ok(r.path.startsWith('/archive/xunyue/'), `request outside the sub-path: ${r.path}`);
