@@ -104,12 +104,15 @@ const RECORD_VIOLATIONS = () => {
 };
 
 export async function newPage(browser, opts = {}) {
-  const context = await browser.newContext({
-    viewport: opts.viewport ?? { width: 1280, height: 900 },
-    colorScheme: opts.colorScheme ?? 'light',
-    serviceWorkers: opts.serviceWorkers ?? 'allow',
-  });
-  const page = await context.newPage();
+  // `browser` may also be a persistent context (opts.persistent): its first page is used.
+  const context = opts.persistent
+    ? browser
+    : await browser.newContext({
+        viewport: opts.viewport ?? { width: 1280, height: 900 },
+        colorScheme: opts.colorScheme ?? 'light',
+        serviceWorkers: opts.serviceWorkers ?? 'allow',
+      });
+  const page = opts.persistent ? (context.pages()[0] ?? (await context.newPage())) : await context.newPage();
   await page.addInitScript(RECORD_VIOLATIONS);
   const problems = [];
   page.on('console', (msg) => {

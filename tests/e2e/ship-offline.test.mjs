@@ -5,7 +5,8 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, rename, rm, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launch, search, cli } from './harness.mjs';
+import { chromium } from 'playwright-core';
+import { search, cli, CHROMIUM, CHROMIUM_ARGS } from './harness.mjs';
 import { DIST, serve, newPage, copyDir, STRICT_CSP } from './ship-lib.mjs';
 import { listFiles, writeServiceWorker } from '../../tools/postbuild.mjs';
 
@@ -70,12 +71,18 @@ test('offline after one visit; a new version replaces the old one on reload', { 
   const headers = { 'content-security-policy': STRICT_CSP };
   let server = await serve({ mounts, headers });
   const port = server.port;
-  const browser = await launch();
+  // A persistent profile: Chromium does not install apps from incognito-like contexts.
+  const profile = await mkdtemp(path.join(tmpdir(), 'xunyue-profile-'));
+  const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
-    const { context, page, problems, violations } = await newPage(browser, { offlineOk: true });
+    const { context, page, problems, violations } = await newPage(browser, { offlineOk: true, persistent: true });
     await page.goto(`${server.url}/app/`);
     await page.waitForSelector('input[type=search]');
     await waitFor(() => page.evaluate(() => !!navigator.serviceWorker.controller), 'the service worker to control the page');
+    // Chromium's own verdict: installable (manifest, icons, service worker).
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, [], 'installable');
 
     // Precached: exactly the files of this build, in one cache.
     const files = (await listFiles(dir)).filter((f) => f !== 'sw.js');
@@ -124,5 +131,6 @@ test('offline after one visit; a new version replaces the old one on reload', { 
     await browser.close();
     await server.close().catch(() => {});
     await rm(dir, { recursive: true, force: true });
+    await rm(profile, { recursive: true, force: true });
   }
 });
