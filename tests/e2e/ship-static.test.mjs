@@ -68,6 +68,12 @@ test('served under /archive/xunyue/ with the strict CSP header: search, reader, 
     await page2.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<p style="color: red">x</p>'));
     await page2.waitForFunction(() => window.__cspViolations.some((v) => v.startsWith('style-src')), null, { timeout: 5000 });
 
+    // The other views under the policy too: keyword-in-context and its chart, English UI, dark scheme.
+    await page.goto(`${base}#q=${encodeURIComponent(QUERY)}&view=kwic&lang=en`);
+    await page.waitForSelector('main mark');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(300);
+
     // Everything came from under the sub-path.
     for (const r of server.requests) assert.ok(r.path.startsWith('/archive/xunyue/'), `request outside the sub-path: ${r.path}`);
     assert.ok(server.requests.some((r) => r.path.endsWith('.wasm')));
