@@ -32,7 +32,7 @@ pub fn message(info: &PanicHookInfo<'_>) -> String {
     )
 }
 
-/// Shows the message in the page: a fixed banner made of one text node.
+/// Shows the message at the top of the page: an alert made of one text node.
 #[cfg(target_arch = "wasm32")]
 fn show(msg: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
@@ -43,12 +43,8 @@ fn show(msg: &str) {
     };
     let _ = banner.set_attribute("role", "alert");
     let _ = banner.set_attribute("data-panic", "");
-    let _ = banner.set_attribute(
-        "style",
-        "position:fixed;top:0;left:0;right:0;z-index:2147483647;margin:0;padding:1em;\
-         background:#fee;color:#600;border-bottom:2px solid #c00;white-space:pre-wrap;\
-         font:14px/1.5 system-ui,sans-serif",
-    );
+    // Styled by `[data-panic]` in the stylesheet: no style attribute, so a
+    // strict Content-Security-Policy (`style-src 'self'`) allows it.
     // Text content: the message can never become markup.
     banner.set_text_content(Some(msg));
     if let Some(body) = doc.body() {

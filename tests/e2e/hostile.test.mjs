@@ -14,7 +14,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { withApp, search, openResult, readerMarks, cli, ROOT } from './harness.mjs';
+import { withApp, search, openResult, readerMarks, cli, ROOT, RESULT } from './harness.mjs';
 
 const DIST_HOSTILE = path.join(ROOT, 'dist-hostile');
 const SEEDS_HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'seeds-hostile');
@@ -62,7 +62,7 @@ async function injected(page) {
     const show = (el) => el.outerHTML.slice(0, 120);
     for (const el of document.querySelectorAll('body *')) {
       const tag = el.tagName.toLowerCase();
-      if (['script', 'iframe', 'object', 'embed', 'img', 'base', 'meta', 'form'].includes(tag)) bad.push(show(el));
+      if (['script', 'iframe', 'object', 'embed', 'img', 'base', 'meta', 'frame', 'link', 'style'].includes(tag)) bad.push(show(el));
       if (tag === 'b' && /bold|粗体/.test(el.textContent)) bad.push(show(el));
       if (tag === 'a' && /^\s*javascript:/i.test(el.getAttribute('href') ?? '')) bad.push(show(el));
       for (const attr of el.attributes) {
@@ -117,6 +117,31 @@ function expected(query) {
   return Object.fromEntries(res.results.map((r) => [r.id, r.hits]));
 }
 
+test('the checks see an injection when there is one (the page given HTML on purpose)', { skip }, async () => {
+  await withApp(
+    async ({ page, errors }) => {
+      const dialogs = [];
+      page.on('dialog', async (d) => {
+        dialogs.push(d.message());
+        await d.dismiss().catch(() => {});
+      });
+      await page.evaluate(() => {
+        const div = document.createElement('div');
+        div.innerHTML = '<img src=x onerror="alert(7)"><b>bold</b>';
+        document.body.append(div);
+      });
+      await page.waitForTimeout(500);
+      assert.deepEqual(dialogs, ['7'], 'no dialog seen');
+      const bad = await injected(page);
+      assert.ok(bad.some((b) => b.startsWith('<img')), `img not reported: ${bad}`);
+      assert.ok(bad.some((b) => b.startsWith('<b>')), `<b> not reported: ${bad}`);
+      assert.ok(bad.includes('img[onerror]'), `onerror not reported: ${bad}`);
+      assert.ok(errors.some((e) => /x/.test(e)), 'the failed image request was not reported');
+    },
+    { dir: DIST_HOSTILE, allowErrors: true },
+  );
+});
+
 test('dist-hostile is built from the hostile fixture', { skip }, async () => {
   await hostile(async ({ page }) => {
     const { results } = await search(page, '海洋科技新闻');
@@ -133,7 +158,7 @@ test('the corpus payloads show as text on the home page, the results and in the 
     const article = results.find((r) => r.page === '000_hostile') ?? results[0];
     await openResult(page, article.id);
     const text = await page.evaluate(
-      () => [...document.querySelectorAll('article:not([data-hits])')].find((a) => a.getClientRects().length > 0)?.textContent ?? '',
+      () => [...document.querySelectorAll('article')].find((a) => a.getClientRects().length > 0)?.textContent ?? '',
     );
     for (const literal of [
       '<script>alert("xss")</script>',
@@ -164,7 +189,7 @@ for (const query of TYPED) {
       assert.equal(await page.locator('input[type=search]').first().inputValue(), query);
       // Highlights: each <mark> shows a piece of the query, not neighbouring text.
       const q = fold(query);
-      for (const m of await markTexts(page, '[data-article-id][data-hits]')) {
+      for (const m of await markTexts(page, RESULT)) {
         assert.ok(fold(m).length > 0 && q.includes(fold(m)), `<mark>${JSON.stringify(m)} is not part of ${JSON.stringify(query)}`);
       }
       // The reader marks every hit the engine counts, and only query text.
@@ -172,7 +197,7 @@ for (const query of TYPED) {
       if (top) {
         await openResult(page, top.id);
         assert.equal(await readerMarks(page), top.hits, `<mark> count in the reader of ${top.id}`);
-        for (const m of await markTexts(page, 'article:not([data-hits])')) {
+        for (const m of await markTexts(page, 'article')) {
           assert.ok(q.includes(fold(m)), `reader <mark>${JSON.stringify(m)} is not part of ${JSON.stringify(query)}`);
         }
       }
@@ -198,7 +223,11 @@ for (const hash of HASHES) {
     await hostile(
       async ({ page }) => {
         await page.waitForTimeout(800);
-        // The app is alive: it still answers a query.
+        // The app is alive: back on a clean hash (no facet filter), it still answers a query.
+        await page.evaluate(() => {
+          location.hash = '';
+        });
+        await page.waitForTimeout(200);
         const { results } = await search(page, '海洋科技新闻');
         assert.equal(results.length, 1, 'the app stopped answering after this hash');
       },
