@@ -152,10 +152,23 @@ test('two widgets on a hostile page under strict CSP: isolated, independent, eve
     );
     assert.ok(!events.some((e) => e.type === 'xunyue:open' && e.target === 'w2'));
 
-    // 4. JS API on a plain element.
-    await page.evaluate(() => window.Xunyue.mount(document.getElementById('api'), { query: '青岛', lang: 'en', height: 300 }));
+    // 4. JS API on a plain element, with an initial facet (the first organisation w2 lists, browse mode).
+    const facet = await page.evaluate(() => {
+      const input = document.querySelector('#w2').shadowRoot.querySelector('fieldset[data-facet] input[type=checkbox]');
+      const n = Number(input.closest('li').querySelector('.n').textContent);
+      return { kind: input.closest('fieldset').getAttribute('data-facet'), value: input.value, n };
+    });
+    await page.evaluate((f) => window.Xunyue.mount(document.getElementById('api'), { facets: `${f.kind}:${f.value}`, lang: 'en', height: 300 }), facet);
     const api = await settled(page, '#api');
-    assert.deepEqual([...api.ids].sort(), cliIds('青岛'));
+    assert.equal(api.ids.length, facet.n, `${facet.kind}:${facet.value} selects ${facet.n} articles`);
+    assert.ok(
+      await page.evaluate((f) => [...document.querySelector('#api').shadowRoot.querySelectorAll(`fieldset[data-facet="${f.kind}"] input:checked`)].some((i) => i.value === f.value), facet),
+      'the facet is shown selected',
+    );
+    // The JS API's page mount then searches within that facet.
+    await page.locator('#api input[type=search]').fill('青岛');
+    const apiQ = await settled(page, '#api', { want: (s) => s.query === '青岛' });
+    assert.ok(apiQ.ids.every((i) => cliIds('青岛').includes(i)));
 
     // 5. Changing an attribute re-renders that instance only.
     await page.evaluate(() => document.getElementById('w1').setAttribute('query', '青岛'));
