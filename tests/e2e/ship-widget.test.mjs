@@ -175,6 +175,19 @@ test('two widgets on a hostile page under strict CSP: isolated, independent, eve
     const w1c = await settled(page, '#w1', { want: (s) => s.query === '青岛' && s.ids.length > 0 });
     assert.deepEqual([...w1c.ids].sort(), cliIds('青岛'));
 
+    // Theme: `auto` follows the reader's system, `light` holds; the attribute applies at once.
+    const bgOf = (sel) => page.evaluate((sel) => getComputedStyle(document.querySelector(sel).shadowRoot.querySelector('.xunyue')).backgroundColor, sel);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.evaluate(() => document.getElementById('w1').setAttribute('theme', 'light'));
+    await sleep(100);
+    assert.ok(luminance(await bgOf('#w1')) > 180, 'theme=light stays light in a dark system');
+    await page.evaluate(() => document.getElementById('w1').setAttribute('theme', 'auto'));
+    await sleep(100);
+    assert.ok(luminance(await bgOf('#w1')) < 80, 'theme=auto follows the dark system');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await sleep(100);
+    assert.ok(luminance(await bgOf('#w1')) > 180, 'theme=auto follows the light system');
+
     // 6. The host page: URL, history and its own elements' computed styles are unchanged,
     //    nothing was added to its <head> or its style sheets, its patched Array.prototype was used.
     const host = await page.evaluate(() => ({
