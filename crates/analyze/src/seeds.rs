@@ -217,7 +217,7 @@ pub fn read_manifest(dir: &Path) -> Result<Manifest, SeedError> {
             }
             None => (None, None),
         };
-        SeedError::Manifest { path, line, column, message: e.message().trim().to_string() }
+        SeedError::Manifest { path, line, column, message: e.message().split('\n').map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join("; ") }
     })
 }
 

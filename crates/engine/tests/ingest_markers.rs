@@ -237,16 +237,37 @@ fn manifest_entries_that_point_at_nothing_are_errors() {
         moves: vec![Move { first: first.into(), last: None, before: before.into(), why: None }],
         ..PageManifest::default()
     };
-    let e = ingest_with(&[s.clone()], &manifest("p", mv("第九段", "第二段"))).expect_err("missing text");
+    let e = ingest_with(std::slice::from_ref(&s), &manifest("p", mv("第九段", "第二段"))).expect_err("missing text");
     assert_eq!(e.file, "corpus.toml");
     assert!(e.message.contains("page.\"p\".move[0].first") && e.message.contains("第九段"), "{e}");
-    let e = ingest_with(&[s.clone()], &manifest("p", mv("第一段", "第二段"))).expect_err("ambiguous");
+    let e = ingest_with(std::slice::from_ref(&s), &manifest("p", mv("第一段", "第二段"))).expect_err("ambiguous");
     assert!(e.message.contains("2 lines") && e.message.contains("lines 5, 7"), "{e}");
-    let e = ingest_with(&[s.clone()], &manifest("p", mv("第二段", "第九段"))).expect_err("missing before");
+    let e = ingest_with(std::slice::from_ref(&s), &manifest("p", mv("第二段", "第九段"))).expect_err("missing before");
     assert!(e.message.contains("move[0].before"), "{e}");
-    let e = ingest_with(&[s.clone()], &manifest("q", PageManifest::default())).expect_err("unknown stem");
+    let e = ingest_with(std::slice::from_ref(&s), &manifest("q", PageManifest::default())).expect_err("unknown stem");
     assert!(e.to_string().contains("[page.\"q\"]: no seed file q.txt"), "{e}");
     let bad_date = PageManifest { date: Some("2021-13-01".into()), ..PageManifest::default() };
     let e = ingest_with(&[s], &manifest("p", bad_date)).expect_err("bad date");
     assert!(e.message.contains("date") && e.message.contains("YYYY-MM-DD"), "{e}");
+}
+
+#[test]
+fn large_odd_pages_ingest_in_linear_time() {
+    let n = 20_000;
+    let pages = [
+        // Many heads, then many bodies.
+        format!("{}{}", "某某标题\n\n".repeat(n), "本报讯 一段正文。 王芙灵\n\n".repeat(n)),
+        // One long line.
+        "长".repeat(1 << 20),
+        // Many short lines, no punctuation.
+        "短行\n".repeat(1 << 18),
+        // Many captions inside one cut paragraph.
+        format!("标题\n\n　　{}{}", "一段很长很长很长很长很长很长很长很长很长很长很长很长很长的被切开的文字\n\n■图片说明。\n\n".repeat(n), "完。"),
+    ];
+    for text in &pages {
+        let t = std::time::Instant::now();
+        let r = ingest_page_with(&seed(text), None).expect("ingests and is lossless");
+        assert!(!r.articles.is_empty());
+        assert!(t.elapsed().as_secs() < 30, "{:?} for {} bytes", t.elapsed(), text.len());
+    }
 }

@@ -28,11 +28,19 @@ struct Cluster {
     /// Head blocks in page order.
     items: Vec<Draft>,
     teaser: Option<Draft>,
+    /// Holds a head line that is no kicker.
+    has_plain: bool,
 }
 
 impl Cluster {
-    fn has_plain(&self) -> bool {
-        self.items.iter().any(|d| d.kind == DKind::Head && !is_kicker_text(&d.text))
+    fn push(&mut self, d: Draft) {
+        self.has_plain |= d.kind == DKind::Head && !is_kicker_text(&d.text);
+        self.items.push(d);
+    }
+    fn extend(&mut self, ds: Vec<Draft>) {
+        for d in ds {
+            self.push(d);
+        }
     }
 }
 
@@ -62,7 +70,8 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
             DKind::Head => {
                 d.gap
                     || groups.last().is_none_or(|g| {
-                        g.iter().any(|x| x.kind != DKind::Head)
+                        // Only all-head groups start with a head line.
+                        g[0].kind != DKind::Head
                             // A kicker line (`昆明高新区：`) opens the next head.
                             || is_kicker_text(&d.text) && g.last().is_some_and(|x| !is_kicker_text(&x.text))
                     })
@@ -78,9 +87,13 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
     // Teasers claim the plain groups just before their run.
     let mut teaser_of: Vec<Option<Draft>> = vec![None; groups.len()];
     let mut used = vec![false; groups.len()];
+    let mut open: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < groups.len() {
         if groups[i][0].kind != DKind::Teaser {
+            if groups[i][0].kind == DKind::Head && !is_kicker_text(&groups[i][0].text) {
+                open.push(i);
+            }
             i += 1;
             continue;
         }
@@ -88,11 +101,8 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
         while j < groups.len() && groups[j][0].kind == DKind::Teaser {
             j += 1;
         }
-        let mut plain: Vec<usize> = (0..i)
-            .filter(|&g| groups[g][0].kind == DKind::Head && teaser_of[g].is_none() && !is_kicker_text(&groups[g][0].text))
-            .collect();
         let k = j - i;
-        let plain = plain.split_off(plain.len().saturating_sub(k));
+        let plain = open.split_off(open.len().saturating_sub(k));
         for (n, &g) in plain.iter().enumerate() {
             let at = i + (k - plain.len()) + n;
             teaser_of[g] = Some(groups[at][0].clone());
@@ -108,24 +118,24 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
             continue;
         }
         if let Some(t) = teaser_of[g].take() {
-            teasers.push(Cluster { items: group, teaser: Some(t) });
+            teasers.push(Cluster { items: group, teaser: Some(t), has_plain: true });
             continue;
         }
         let first = &group[0];
         match first.kind {
             DKind::Teaser => {
                 // A teaser that found no head: keep it with the current head.
-                cur.items.extend(group);
+                cur.extend(group);
             }
-            DKind::Head if !is_kicker_text(&first.text) => cur.items.extend(group),
+            DKind::Head if !is_kicker_text(&first.text) => cur.extend(group),
             DKind::Head | DKind::Deck => {
                 // A kicker after a headline opens the next article's head.
-                if cur.has_plain() {
+                if cur.has_plain {
                     out.push(std::mem::take(&mut cur));
                 }
-                cur.items.extend(group);
+                cur.extend(group);
             }
-            _ => cur.items.extend(group),
+            _ => cur.extend(group),
         }
     }
     if !cur.items.is_empty() {
@@ -216,6 +226,8 @@ fn make(head: Option<Cluster>, body: Vec<Draft>, stem: &str) -> ArticleDraft {
     let mut a = Article { page: stem.to_string(), ..Article::default() };
     let mut bylines: Vec<String> = Vec::new();
     let mut authors: Vec<String> = Vec::new();
+    let mut bao_xun: Option<String> = None;
+    let mut signed: Vec<String> = Vec::new();
     if let Some(c) = head {
         let roles = head_roles(&c);
         let headline_at = roles.iter().position(|r| *r == BlockKind::Headline);
@@ -255,17 +267,20 @@ fn make(head: Option<Cluster>, body: Vec<Draft>, stem: &str) -> ArticleDraft {
     }
     for d in body {
         match d.kind {
-            DKind::BaoXun => bylines.insert(0, d.text.clone()),
-            DKind::Signature => authors.push(d.text.clone()),
+            DKind::BaoXun => bao_xun = Some(d.text.clone()),
+            DKind::Signature => signed.push(d.text.clone()),
             DKind::ContFrom => a.continued_from = d.label.clone(),
             DKind::ContTo => a.continued_to = d.label.clone(),
             _ => {}
         }
         blocks.push((Block { kind: block_kind(d.kind), text: d.text.clone(), line: d.line() }, d.pieces));
     }
-    if bylines.iter().any(|b| b == "本报讯") {
-        bylines.extend(authors.iter().filter(|n| !bylines.iter().any(|b| b.contains(n.as_str()))).cloned().collect::<Vec<_>>());
+    // `本报讯` + signature: the signature is the byline's name.
+    if let Some(b) = bao_xun {
+        bylines.insert(0, b);
+        bylines.extend(signed.iter().cloned());
     }
+    authors.extend(signed);
     if !bylines.is_empty() {
         a.byline = Some(bylines.join(" "));
     }
@@ -357,15 +372,16 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
             claimed[*h] = true;
         }
     }
-    for (bi, (pos, b, _)) in bodies.iter().enumerate() {
+    // Heads still without a body, in page order. The earliest one is the
+    // earliest before a body if any lies before it, else the next after it.
+    let mut free: std::collections::BTreeSet<usize> =
+        (0..heads.len()).filter(|&h| !claimed[h] && !taken(h, &heads)).collect();
+    for (bi, (_, b, _)) in bodies.iter().enumerate() {
         if pair[bi].is_some() || b.first().is_some_and(|d| d.kind == DKind::ContFrom) {
             continue;
         }
-        let before = (0..heads.len()).find(|&h| head_pos[h] < *pos && !claimed[h] && !taken(h, &heads));
-        let after = || (0..heads.len()).find(|&h| head_pos[h] > *pos && !claimed[h] && !taken(h, &heads));
-        if let Some(h) = before.or_else(after) {
+        if let Some(h) = free.pop_first() {
             pair[bi] = Some(h);
-            claimed[h] = true;
         }
     }
     let mut out = Vec::new();

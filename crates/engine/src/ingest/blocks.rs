@@ -4,6 +4,7 @@
 //! first sentence) become head lines, grouped later into kicker, headline
 //! and subtitle.
 
+use crate::reflow::join_onto;
 use super::segment::{ends_sentence, heading_text, is_han, is_joiner, join_texts, looks_like_name, Piece, Seg, SegKind};
 
 /// What a draft block is.
@@ -121,7 +122,7 @@ impl<'a> Builder<'a> {
             for s in cand {
                 match cur.as_mut() {
                     Some(d) if d.text.ends_with(['，', '、', ',']) && !s.gap => {
-                        d.text = join_texts([d.text.as_str(), s.text.as_str()]);
+                        join_onto(&mut d.text, &s.text);
                         d.pieces.push(s.piece);
                     }
                     _ => {
@@ -171,7 +172,7 @@ impl<'a> Builder<'a> {
         if !s.gap && !s.indent && self.cand.is_empty() && self.held.is_empty() {
             if let Some(d) = self.out.last_mut() {
                 if d.kind == DKind::ListItem && !ends_sentence(&d.text) {
-                    d.text = join_texts([d.text.as_str(), s.text.as_str()]);
+                    join_onto(&mut d.text, &s.text);
                     d.pieces.push(s.piece);
                     return;
                 }
@@ -181,7 +182,7 @@ impl<'a> Builder<'a> {
             self.close();
             match self.out.last_mut() {
                 Some(d) if d.kind == DKind::Section && !s.gap && !after_marker => {
-                    d.text = join_texts([d.text.as_str(), s.text.as_str()]);
+                    join_onto(&mut d.text, &s.text);
                     d.pieces.push(s.piece);
                 }
                 _ => self.out.push(draft(DKind::Section, s, false)),

@@ -98,7 +98,10 @@ pub fn check_lossless(seed: &SeedFile, page: &PageResult) -> Result<(), IngestEr
     for (b, pieces, owner) in blocks {
         let mut from_src = String::new();
         for p in pieces {
-            let line = src.get(p.line as usize - 1).filter(|l| p.start <= p.end && p.end <= l.len());
+            let line = (p.line as usize)
+                .checked_sub(1)
+                .and_then(|i| src.get(i))
+                .filter(|l| p.start <= p.end && p.end <= l.len());
             let Some(text) = line.and_then(|l| l.get(p.start..p.end)) else {
                 return Err(err(Some(p.line), format!("lossless check: a block of {owner} points outside the line")));
             };
