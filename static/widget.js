@@ -83,16 +83,20 @@
 
   const truthy = (v) => v === true || (typeof v === 'string' && v !== 'false');
 
-  /** Render an explorer into `element` (inside a shadow root). */
+  const mounted = new WeakMap(); // element → its explorer
+
+  /** Render an explorer into `element` (inside a shadow root); mounting again replaces the previous one. */
   async function mount(element, options) {
     if (!element || element.nodeType !== 1) throw new TypeError('Xunyue.mount: an element is required');
     const o = options || {};
-    let root = element.shadowRoot;
+    const previous = mounted.get(element);
+    if (previous) previous.destroy();
+    let root = element.shadowRoot || (previous && previous.root);
     if (!root) {
       try {
         root = element.attachShadow({ mode: 'open' });
       } catch (e) {
-        // Elements that cannot host a shadow root (e.g. <p>, <a>): render into a child that can.
+        // Elements that cannot host a shadow root (e.g. <a>, <li>, <td>): render into a child that can.
         const box = document.createElement('div');
         element.appendChild(box);
         root = box.attachShadow({ mode: 'open' });
@@ -118,6 +122,7 @@
 
     const handle = {
       element,
+      root,
       app: null,
       destroyed: false,
       update(next) {
@@ -131,6 +136,7 @@
         }
       },
       destroy() {
+        if (mounted.get(element) === this) mounted.delete(element);
         this.destroyed = true;
         if (this.app) {
           this.app.destroy();
@@ -141,6 +147,7 @@
       },
     };
     handle.update({ theme: o.theme, height: o.height });
+    mounted.set(element, handle);
 
     const notify = (kind, value) => {
       const detail = kind === 'open' ? { id: value } : { query: value };

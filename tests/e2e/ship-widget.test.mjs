@@ -235,6 +235,27 @@ test('sync-url: a widget that is asked to keeps its view in the host URL', { tim
   });
 });
 
+test('JS API: mounting again replaces the explorer; elements without shadow-root support work', { timeout: LIMIT }, async () => {
+  await withHostile(async ({ page, problems, violations }) => {
+    await settled(page, '#w1');
+    const r = await page.evaluate(async () => {
+      const ul = document.createElement('ul');
+      const li = document.createElement('li'); // <li> cannot host a shadow root
+      ul.appendChild(li);
+      document.body.appendChild(ul);
+      const first = await window.Xunyue.mount(li, { query: '青岛' });
+      const second = await window.Xunyue.mount(li, { query: '华大' });
+      const box = li.firstElementChild;
+      return { children: li.children.length, apps: box.shadowRoot.querySelectorAll('.xunyue').length, firstGone: first.destroyed, secondLive: !second.destroyed };
+    });
+    assert.deepEqual(r, { children: 1, apps: 1, firstGone: true, secondLive: true });
+    const box = await page.evaluateHandle(() => document.querySelector('ul > li > div'));
+    await page.waitForFunction((b) => b.shadowRoot.querySelector('input[type=search]')?.value === '华大', box);
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(problems, []);
+  });
+});
+
 test('iframe fallback: the app in a frame, state in the frame URL', { timeout: LIMIT }, async () => {
   await withHostile(async ({ page, problems, violations }) => {
     const frame = page.frameLocator('#frame');
