@@ -4,6 +4,14 @@
 //! between two Latin words; spaces inside a line are dropped unless both
 //! neighbours are Latin letters or digits (`增 长 5.4 个` → `增长5.4个`);
 //! paragraphs start at blank lines and at full-width indents (`　　`).
+//!
+//! Ingest uses the line rules here ([`lines`], [`squeeze_line`],
+//! [`join_onto`], [`has_indent`]) and finds paragraphs itself
+//! (`ingest::blocks`): there a blank line inside a sentence (a column break)
+//! does not end a paragraph, a caption set inside a paragraph does not cut
+//! it, and double-spaced pages get their paragraphs from sentence ends.
+//! [`reflow`] is the plain blank-line/indent rule, for text that is not a
+//! page.
 
 /// A reflowed paragraph and the 1-based line of the seed where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
