@@ -15,7 +15,8 @@ pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
     let seeds = seeds::read_seeds(seed_dir)?;
     let corpus =
         xunyue_engine::ingest::ingest_with(&seeds.files, &seeds.manifest).map_err(SeedError::Ingest)?;
-    let analysis = analyze::analyze(&corpus);
+    let gazetteer = analyze::read_gazetteer(seed_dir)?;
+    let analysis = analyze::analyze_with(&corpus, &gazetteer);
     let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
     let index = IndexData::build_with(&docs, &analysis.vocab);
     Ok(Blob { version: BLOB_VERSION, corpus, analysis, index })
