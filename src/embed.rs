@@ -109,10 +109,22 @@ pub fn widget_page() -> bool {
     web_sys::window().and_then(|w| w.get("Xunyue")).is_some()
 }
 
+thread_local! {
+    /// The elements live explorers render into (for the panic message).
+    static ROOTS: std::cell::RefCell<Vec<Element>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Where an embedded page shows a panic message: inside each live explorer, never in the host's
+/// body. Empty on the stand-alone page (or if the list is busy).
+pub fn live_roots() -> Vec<Element> {
+    ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default())
+}
+
 /// One mounted explorer; `destroy()` removes it.
 #[wasm_bindgen]
 pub struct Mounted {
     handle: Option<AppHandle<App>>,
+    root: Element,
 }
 
 #[wasm_bindgen]
@@ -120,6 +132,12 @@ impl Mounted {
     pub fn destroy(&mut self) {
         if let Some(h) = self.handle.take() {
             h.destroy();
+            let root = &self.root;
+            ROOTS.with(|r| {
+                if let Ok(mut r) = r.try_borrow_mut() {
+                    r.retain(|e| !e.is_same_node(Some(root)));
+                }
+            });
         }
     }
 }
@@ -130,5 +148,11 @@ impl Mounted {
 pub fn mount(root: Element, state: &str, sync_url: bool, notify: Notify) -> Mounted {
     let embed = Embed { initial: Route::from_hash(state), sync_url, root: root.clone(), notify };
     let props = AppProps { embed: Some(Rc::new(embed)) };
-    Mounted { handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()) }
+    ROOTS.with(|r| {
+        if let Ok(mut r) = r.try_borrow_mut() {
+            r.push(root.clone());
+        }
+    });
+    let handle = yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    Mounted { handle: Some(handle), root }
 }
