@@ -30,6 +30,18 @@ impl Data {
         self.engine.articles().iter().position(|a| a.id == id).map(|i| i as u32)
     }
 
+    /// Heading of a page: its printed label, or "版面 000".
+    pub fn page_title(&self, stem: &str, t: &crate::i18n::Strings) -> String {
+        let label = self.page_label(stem);
+        if self.engine.corpus.pages.iter().any(|p| p.stem == stem && p.label.is_some()) {
+            return label.to_string();
+        }
+        let mut s = String::from(t.page);
+        s.push(' ');
+        s.push_str(label);
+        s
+    }
+
     /// Label of a page ("第一版"), or its stem.
     pub fn page_label<'a>(&'a self, stem: &'a str) -> &'a str {
         self.facets.label(crate::facets::FacetKind::Page, stem)

@@ -17,6 +17,8 @@ pub struct Explored {
     pub docs: Vec<u32>,
     /// Total hits over `docs`.
     pub hits: usize,
+    /// No article holds every term: the matches hold the most of them.
+    pub partial: bool,
     /// Time the search took, in milliseconds.
     pub took_ms: f64,
     /// The article open in the reader.
@@ -90,7 +92,8 @@ pub fn explore(route: &Route) -> Explored {
         .map(|h| h.spans.len())
         .sum();
     let open = route.open.as_deref().and_then(|id| d.doc_of(id));
-    Explored { query, matched_docs, docs, hits, took_ms, open, response }
+    let partial = response.partial;
+    Explored { query, matched_docs, docs, hits, partial, took_ms, open, response }
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -69,7 +69,8 @@ impl FacetIndex {
             let label = match (&p.label, p.number) {
                 (Some(l), _) => l.clone(),
                 (None, Some(n)) => n.to_string(),
-                (None, None) => p.stem.clone(),
+                // No printed label: the seed file's number (`000_…` → `000`).
+                (None, None) => p.stem.split('_').next().unwrap_or(&p.stem).to_string(),
             };
             page_labels.push((p.stem.clone(), label));
         }

@@ -95,6 +95,8 @@ pub struct Strings {
     pub fewer_values: &'static str,
     pub keys_hint: &'static str,
     pub load_error: &'static str,
+    pub partial_notice: &'static str,
+    pub loose_match: &'static str,
 }
 
 pub static ZH: Strings = Strings {
@@ -150,6 +152,8 @@ pub static ZH: Strings = Strings {
     fewer_values: "收起",
     keys_hint: "按 / 搜索，↑↓ 选择，Enter 打开，Esc 返回，n / N 跳到下一处 / 上一处",
     load_error: "语料加载失败",
+    loose_match: "词语分开出现",
+    partial_notice: "没有文章包含全部词语，以下是包含其中大部分的文章。",
 };
 
 pub static EN: Strings = Strings {
@@ -205,4 +209,6 @@ pub static EN: Strings = Strings {
     fewer_values: "Fewer",
     keys_hint: "/ search, ↑↓ select, Enter open, Esc back, n / N next / previous hit",
     load_error: "The corpus could not be loaded",
+    loose_match: "words apart",
+    partial_notice: "No article holds every word; these hold most of them.",
 };

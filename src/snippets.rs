@@ -22,6 +22,10 @@ pub fn title_spans(a: &Article, spans: &[(u32, u32)]) -> Option<Vec<(u32, u32)>>
 /// The engine's snippet, and a second one around the first hit it leaves out.
 pub fn snippets(text: &[char], spans: &[(u32, u32)], first: &Snippet) -> Vec<Snippet> {
     let mut out = vec![first.clone()];
+    // A long snippet already shows several windows.
+    if first.text.chars().count() > 2 * WINDOW {
+        return out;
+    }
     let shown = first.highlights.len();
     if let Some(&(s, e)) = spans.get(shown) {
         out.push(window(text, spans, s as usize, e as usize));
@@ -67,7 +71,7 @@ pub fn meta_line(d: &Data, doc: u32, t: &Strings) -> String {
         parts.push(s);
     }
     let label = d.page_label(&a.page);
-    if label != a.page {
+    if page.is_some_and(|p| p.label.is_some()) {
         parts.push(label.to_string());
     } else {
         let mut s = String::from(t.page);

@@ -48,6 +48,7 @@ pub fn kwic() -> Html {
             <div class="kwic-scroll">
             <table class="kwic">
                 <caption class="visually-hidden">{ t.kwic_caption }</caption>
+                <colgroup><col class="left" /><col class="key" /><col class="right" /><col class="doc" /></colgroup>
                 <thead><tr>
                     <th scope="col" class="left" aria-sort={aria_sort(KwicSort::Left)}>{ t.kwic_left }</th>
                     <th scope="col" class="key">{ t.kwic_hit }</th>

@@ -97,6 +97,7 @@ pub fn results_view() -> Html {
                 }
             </div>
             <Chips />
+            if ex.partial && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
             if !ex.browsing() && !ex.docs.is_empty() { <Chart /> }
             { body }
         </section>
@@ -146,16 +147,20 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
         None => html! { { a.title.clone() } },
     };
     let snips = match ctx.explored.hit(doc) {
+        Some(h) if h.snippet.text.is_empty() => snippets(text, &h.spans, &d.engine.snippet_for(h)),
         Some(h) => snippets(text, &h.spans, &h.snippet),
         None => Vec::new(),
     };
     let n = spans.len();
+    let loose = ctx.explored.hit(doc).is_some_and(|h| !h.exact);
     html! {
-        <li class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()}>
+        <li class={classes!("result", loose.then_some("loose"))} data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()}>
             <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
             <p class="meta">{ meta_line(d, doc, t) }</p>
             { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }
-            <p class="hit-count"><span class="n">{ n }</span>{ " " }{ t.hits_unit }</p>
+            <p class="hit-count"><span class="n">{ n }</span>{ " " }{ t.hits_unit }
+                if loose { <span class="badge">{ t.loose_match }</span> }
+            </p>
         </li>
     }
 }
@@ -175,7 +180,7 @@ fn browse(ctx: &Ctx, d: &Data) -> Html {
     html! {
         <div class="browse">
             { for groups.into_iter().map(|(page, docs)| {
-                let label = d.page_label(&page).to_string();
+                let label = d.page_title(&page, t);
                 let source = d.engine.corpus.pages.iter().find(|p| p.stem == page)
                     .and_then(|p| p.source.clone().map(|s| match &p.date { Some(dt) => { let mut s = s; s.push_str(" · "); s.push_str(dt); s } None => s }));
                 html! {
@@ -197,10 +202,15 @@ fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) 
     let Some(a) = d.engine.article(doc) else { return Html::default() };
     let kws = d.facets.values(doc, crate::facets::FacetKind::Keyword);
     let lead: String = {
-        let text = d.engine.text(doc);
-        let start = a.blocks.first().map(|b| b.text.chars().count() + 1).unwrap_or(0).min(text.len());
-        let mut s: String = text[start..].iter().take(90).map(|&c| if c == '\n' { ' ' } else { c }).collect();
-        if text.len() > start + 90 {
+        let body = a
+            .blocks
+            .iter()
+            .find(|b| b.kind == xunyue_engine::BlockKind::Paragraph)
+            .or_else(|| a.blocks.get(1))
+            .map(|b| b.text.as_str())
+            .unwrap_or("");
+        let mut s: String = body.chars().take(90).collect();
+        if body.chars().count() > 90 {
             s.push('…');
         }
         s
