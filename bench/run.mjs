@@ -29,7 +29,7 @@ const SITES = {
   xunyue: {
     label: 'Xunyue',
     input: 'input[type=search]',
-    result: '[data-article-id]',
+    result: '[data-article-id][data-hits]:not(article)',
     // Quiet time after the last DOM change before a keystroke counts as settled.
     quietMs: 400,
   },

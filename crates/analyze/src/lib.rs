@@ -24,5 +24,6 @@ pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
 
 /// Builds the blob and serializes it.
 pub fn build_blob_bytes(seed_dir: &Path) -> Result<Vec<u8>, SeedError> {
-    Ok(build_blob(seed_dir)?.to_bytes())
+    // The index is left out and rebuilt at load (see `Blob::to_compact_bytes`).
+    Ok(build_blob(seed_dir)?.to_compact_bytes())
 }
