@@ -3,7 +3,10 @@
 //! JSON contract (stable; see README):
 //! - `xunyue search --json QUERY` →
 //!   `{"query", "total", "results": [{"id", "page", "title", "exact", "hits", "spans", "snippet"}]}`
+//!   (also `partial`, `notices`, `explain`, `terms`, and per result `snippet_spans`,
+//!   `score`, `tier`, `span_terms`, `missing`)
 //! - `xunyue articles --json` → `[{"id", "page", "title", "byline", "source", "date", "text"}]`
+//! - `xunyue index-stats` → bytes of the corpus text and of the index, raw and gzipped
 //! - `--seeds DIR` builds the corpus from another folder instead of the embedded one.
 
 use clap::{Parser, Subcommand};
@@ -37,6 +40,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Sizes of the corpus text and of its index, raw and gzipped.
+    IndexStats {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Serialize)]
@@ -44,6 +52,14 @@ struct SearchOut<'a> {
     query: &'a str,
     total: usize,
     results: Vec<ResultOut<'a>>,
+    /// No article has every term; the results have the most of them.
+    partial: bool,
+    /// Notes for the reader (`"Empty"`, `{"Truncated":{"kept":1000}}`, `{"Partial":{"best":1,"of":2}}` …).
+    notices: &'a [xunyue_engine::query::Notice],
+    /// The query read back.
+    explain: &'a str,
+    /// What spans matched; `span_terms` index into this.
+    terms: &'a [String],
 }
 
 #[derive(Serialize)]
@@ -54,10 +70,16 @@ struct ResultOut<'a> {
     exact: bool,
     hits: usize,
     spans: &'a [(u32, u32)],
-    snippet: &'a str,
+    snippet: String,
     /// Highlight spans inside `snippet` (char offsets).
-    snippet_spans: &'a [(u32, u32)],
+    snippet_spans: Vec<(u32, u32)>,
     score: f32,
+    /// Ranking tier: 3 exact, 2 every term, 1 some terms as words only, 0 partial.
+    tier: u8,
+    /// For each span, the index in `terms` of what it matched.
+    span_terms: &'a [u16],
+    /// Terms the article lacks (partial results), as indices in `terms`.
+    missing: &'a [u16],
 }
 
 #[derive(Serialize)]
@@ -100,6 +122,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 .iter()
                 .filter_map(|h| {
                     let a = engine.article(h.doc)?;
+                    let snippet = if h.snippet.text.is_empty() { engine.snippet_for(h) } else { h.snippet.clone() };
                     Some(ResultOut {
                         id: &a.id,
                         page: &a.page,
@@ -107,13 +130,24 @@ fn run(cli: Cli) -> Result<(), String> {
                         exact: h.exact,
                         hits: h.spans.len(),
                         spans: &h.spans,
-                        snippet: &h.snippet.text,
-                        snippet_spans: &h.snippet.highlights,
+                        snippet: snippet.text,
+                        snippet_spans: snippet.highlights,
                         score: h.score,
+                        tier: h.tier,
+                        span_terms: &h.terms,
+                        missing: &h.missing,
                     })
                 })
                 .collect();
-            let out = SearchOut { query: &query, total: results.len(), results };
+            let out = SearchOut {
+                query: &query,
+                total: results.len(),
+                results,
+                partial: resp.partial,
+                notices: &resp.notices,
+                explain: &resp.explain,
+                terms: &resp.terms,
+            };
             if json {
                 print_json(&out)
             } else {
@@ -124,6 +158,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 Ok(())
             }
         }
+        Command::IndexStats { json } => index_stats(&engine, cli.seeds.as_ref(), json),
         Command::Articles { json } => {
             let out: Vec<ArticleOut> = engine
                 .articles()
@@ -148,6 +183,57 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
     }
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+    let mut e = GzEncoder::new(Vec::new(), Compression::best());
+    let _ = e.write_all(bytes);
+    e.finish().map(|v| v.len()).unwrap_or(0)
+}
+
+#[derive(Serialize)]
+struct Stats {
+    articles: usize,
+    text_chars: usize,
+    text_bytes: usize,
+    text_gzip: usize,
+    index_bytes: usize,
+    index_gzip: usize,
+    blob_bytes: usize,
+    blob_gzip: usize,
+}
+
+/// Corpus text (the articles' texts) against the index (postings and word
+/// boundaries), both as shipped and gzipped.
+fn index_stats(engine: &Engine, seeds: Option<&PathBuf>, json: bool) -> Result<(), String> {
+    let blob = match seeds {
+        Some(dir) => xunyue_analyze::build_blob(dir).map_err(|e| e.to_string())?,
+        None => Blob::from_bytes(xunyue_corpus::BLOB).map_err(|e| e.to_string())?,
+    };
+    let text: String = engine.articles().iter().map(|a| a.text() + "\n").collect();
+    let index = postcard::to_allocvec(&blob.index).map_err(|e| e.to_string())?;
+    let bytes = blob.to_bytes();
+    let s = Stats {
+        articles: engine.articles().len(),
+        text_chars: text.chars().count(),
+        text_bytes: text.len(),
+        text_gzip: gzip_len(text.as_bytes()),
+        index_bytes: index.len(),
+        index_gzip: gzip_len(&index),
+        blob_bytes: bytes.len(),
+        blob_gzip: gzip_len(&bytes),
+    };
+    if json {
+        return print_json(&s);
+    }
+    println!("articles      {}", s.articles);
+    println!("text          {} chars, {} B, {} B gzip", s.text_chars, s.text_bytes, s.text_gzip);
+    println!("index         {} B, {} B gzip", s.index_bytes, s.index_gzip);
+    println!("index / text  {:.2} (gzip)", s.index_gzip as f64 / s.text_gzip.max(1) as f64);
+    println!("whole blob    {} B, {} B gzip", s.blob_bytes, s.blob_gzip);
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -153,6 +153,11 @@ impl Index {
         &self.boundaries
     }
 
+    /// Position of `key` in the sorted key table.
+    pub fn key_id(&self, key: u64) -> Option<usize> {
+        self.keys.binary_search(&key).ok()
+    }
+
     /// Number of keys.
     pub fn len(&self) -> usize {
         self.keys.len()
@@ -201,6 +206,75 @@ impl Index {
     }
 }
 
+/// Where every pair of adjacent chars occurs: for each key of the index,
+/// its (doc, position) pairs in doc then position order. Expanded at load
+/// from the folded texts the engine holds anyway, with a counting sort over
+/// the index's key table, so a phrase is found by walking the occurrences
+/// of its rarest pair instead of scanning the articles.
+#[derive(Debug, Clone, Default)]
+pub struct Positions {
+    /// `offsets[k]..offsets[k + 1]` is key `k`'s range in `entries`.
+    offsets: Vec<u32>,
+    /// `(doc << 32) | pos`.
+    entries: Vec<u64>,
+    /// False when a pair of the texts is missing from the index (a blob
+    /// that does not belong to these texts): callers then scan instead.
+    pub complete: bool,
+}
+
+impl Positions {
+    pub fn build(index: &Index, docs: &[&[char]]) -> Positions {
+        let n_keys = index.len();
+        let mut counts = vec![0u32; n_keys + 1];
+        let total: usize = docs.iter().map(|d| d.len().saturating_sub(1)).sum();
+        let mut ids: Vec<u32> = Vec::with_capacity(total);
+        let mut complete = true;
+        for d in docs {
+            for w in d.windows(2) {
+                match index.key_id(bigram(w[0], w[1])) {
+                    Some(k) => {
+                        counts[k] += 1;
+                        ids.push(k as u32);
+                    }
+                    None => {
+                        complete = false;
+                        ids.push(u32::MAX);
+                    }
+                }
+            }
+        }
+        let mut offsets = vec![0u32; n_keys + 1];
+        let mut at = 0u32;
+        for k in 0..n_keys {
+            offsets[k] = at;
+            at += counts[k];
+        }
+        offsets[n_keys] = at;
+        let mut cursor = offsets.clone();
+        let mut entries = vec![0u64; at as usize];
+        let mut i = 0;
+        for (doc, d) in docs.iter().enumerate() {
+            for pos in 0..d.len().saturating_sub(1) {
+                let k = ids[i];
+                i += 1;
+                if let Some(c) = cursor.get_mut(k as usize) {
+                    entries[*c as usize] = ((doc as u64) << 32) | pos as u64;
+                    *c += 1;
+                }
+            }
+        }
+        Positions { offsets, entries, complete }
+    }
+
+    /// The (doc, position) pairs of a key id, packed as `(doc << 32) | pos`.
+    pub fn of(&self, key_id: usize) -> &[u64] {
+        match (self.offsets.get(key_id), self.offsets.get(key_id + 1)) {
+            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,6 +293,19 @@ mod tests {
         assert_eq!(idx.candidates(&chars("岛")), Some(vec![0, 2]));
         assert_eq!(idx.candidates(&chars("区块链")), Some(vec![]));
         assert_eq!(idx.candidates(&[]), None);
+    }
+
+    #[test]
+    fn positions_list_every_pair() {
+        let docs = vec![chars("青岛华大青岛"), chars("华大青岛")];
+        let idx = Index::load(IndexData::build(&docs)).unwrap();
+        let refs: Vec<&[char]> = docs.iter().map(Vec::as_slice).collect();
+        let pos = Positions::build(&idx, &refs);
+        assert!(pos.complete);
+        let k = idx.key_id(bigram('青', '岛')).unwrap();
+        assert_eq!(pos.of(k), [0, 4, (1 << 32) | 2]);
+        let other = Index::load(IndexData::build(&[chars("ab")])).unwrap();
+        assert!(!Positions::build(&other, &refs).complete);
     }
 
     #[test]

@@ -5,15 +5,14 @@
 //! query language is in [`crate::query`], the ranking in [`crate::rank`].
 
 use crate::blob::{Blob, BlobError};
-use crate::index::Index;
+use crate::index::{bigram, Index, Positions};
 use crate::model::{Analysis, Article, BlockKind, Corpus};
 use crate::normalize::{normalize, Normalized};
-use crate::query::{Clause, Notice, Query, Term};
+use crate::query::{Notice, Query, Term};
 use crate::rank::{self, Field, Occ, TermInArticle};
 use crate::segment::{self, Segmenter};
 use crate::snippet::{snippet_with_terms, Snippet};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 /// One article that matches a query.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,6 +24,8 @@ pub struct SearchHit {
     /// Hit spans: char offsets into [`Article::text`], sorted, not overlapping.
     pub spans: Vec<(u32, u32)>,
     pub score: f32,
+    /// Made for the first [`SNIPPET_HITS`] hits; empty after them (make it
+    /// with [`Engine::snippet_for`] when showing them).
     pub snippet: Snippet,
     /// `terms[i]` is the index in [`SearchResponse::terms`] of what `spans[i]` matched.
     pub terms: Vec<u16>,
@@ -57,11 +58,15 @@ impl SearchResponse {
     }
 }
 
+/// How many hits of a response get their snippet made by the search itself.
+pub const SNIPPET_HITS: usize = 50;
+
 /// A loaded corpus, ready to answer queries.
 pub struct Engine {
     pub corpus: Corpus,
     pub analysis: Analysis,
     index: Index,
+    positions: Positions,
     seg: Segmenter,
     /// Per article: its text as chars (what spans index into).
     texts: Vec<Vec<char>>,
@@ -98,12 +103,27 @@ enum Level {
     Exact = 3,
 }
 
-/// Occurrences of one needle: the docs containing it, each with the folded
-/// char positions of its occurrences (non-overlapping, left to right).
+/// Occurrences of one needle in the whole corpus: the docs containing it,
+/// each with the folded char positions of its occurrences (non-overlapping,
+/// left to right).
 struct Found {
     len: u32,
-    df: u32,
-    hits: BTreeMap<u32, Vec<u32>>,
+    docs: Vec<u32>,
+    /// `pos[starts[i]..starts[i + 1]]` are the positions in `docs[i]`.
+    starts: Vec<u32>,
+    pos: Vec<u32>,
+}
+
+impl Found {
+    fn get(&self, doc: u32) -> Option<&[u32]> {
+        let i = self.docs.binary_search(&doc).ok()?;
+        self.pos.get(self.starts[i] as usize..self.starts[i + 1] as usize)
+    }
+
+    /// Document frequency.
+    fn df(&self) -> u32 {
+        self.docs.len() as u32
+    }
 }
 
 /// What one clause matched in one doc: its level and the occurrence lists
@@ -116,14 +136,12 @@ struct ClauseMatch {
 /// Per-query state: the needles looked up so far.
 struct Matcher<'e> {
     e: &'e Engine,
-    /// Docs worth verifying (`None`: all candidates of each needle).
-    pool: Option<Vec<u32>>,
     needles: Vec<(String, Found)>,
 }
 
 impl<'e> Matcher<'e> {
-    fn new(e: &'e Engine, pool: Option<Vec<u32>>) -> Matcher<'e> {
-        Matcher { e, pool, needles: Vec::new() }
+    fn new(e: &'e Engine) -> Matcher<'e> {
+        Matcher { e, needles: Vec::new() }
     }
 
     /// Index of the needle's [`Found`], looking it up on first use.
@@ -131,39 +149,30 @@ impl<'e> Matcher<'e> {
         if let Some(i) = self.needles.iter().position(|(n, _)| n == needle) {
             return i;
         }
-        let chars: Vec<char> = needle.chars().collect();
-        let all = self.e.candidates(&chars);
-        let df = all.len() as u32;
-        let verify: Vec<u32> = match &self.pool {
-            Some(pool) => all.into_iter().filter(|d| pool.binary_search(d).is_ok()).collect(),
-            None => all,
-        };
-        let mut hits = BTreeMap::new();
-        for d in verify {
-            let pos = self.e.positions(d, needle);
-            if !pos.is_empty() {
-                hits.insert(d, pos);
-            }
-        }
-        self.needles.push((needle.to_string(), Found { len: chars.len() as u32, df, hits }));
+        let found = self.e.find(needle);
+        self.needles.push((needle.to_string(), found));
         self.needles.len() - 1
     }
 
     fn has(&self, i: usize, doc: u32) -> bool {
-        self.needles[i].1.hits.contains_key(&doc)
+        self.needles[i].1.docs.binary_search(&doc).is_ok()
+    }
+
+    fn docs(&self, i: usize) -> &[u32] {
+        &self.needles[i].1.docs
     }
 
     /// The occurrences of needle `i` in doc, with the term id they count for.
     fn occs(&self, id: u16, i: usize, doc: u32) -> Hits {
         let f = &self.needles[i].1;
-        let occs = match (f.hits.get(&doc), self.e.docs.get(doc as usize)) {
+        let occs = match (f.get(doc), self.e.docs.get(doc as usize)) {
             (Some(pos), Some(d)) => pos
                 .iter()
                 .map(|&p| Occ { pos: p, len: f.len, field: d.field(p), aligned: self.e.aligned(doc, p, f.len) })
                 .collect(),
             _ => Vec::new(),
         };
-        Hits { id, df: f.df, occs }
+        Hits { id, df: f.df(), occs }
     }
 }
 
@@ -226,7 +235,9 @@ impl Engine {
         }
         let total: usize = docs.iter().map(|d| d.n.chars.len()).sum();
         let avg_len = total as f32 / docs.len().max(1) as f32;
-        Ok(Engine { corpus: blob.corpus, analysis: blob.analysis, index, seg, texts, docs, avg_len })
+        let refs: Vec<&[char]> = docs.iter().map(|d| d.n.chars.as_slice()).collect();
+        let positions = Positions::build(&index, &refs);
+        Ok(Engine { corpus: blob.corpus, analysis: blob.analysis, index, positions, seg, texts, docs, avg_len })
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -253,29 +264,81 @@ impl Engine {
         Query::parse(query, &self.seg)
     }
 
-    /// Docs that may contain the folded `needle`.
-    fn candidates(&self, needle: &[char]) -> Vec<u32> {
-        match self.index.candidates(needle) {
-            Some(c) => c,
-            None => (0..self.docs.len() as u32).collect(),
+    /// Every occurrence of the folded `needle` in the corpus.
+    fn find(&self, needle: &str) -> Found {
+        let n: Vec<char> = needle.chars().collect();
+        let mut hits: Vec<(u32, u32)> = Vec::new();
+        match n.len() {
+            0 => {}
+            1 => {
+                let cands = self.index.candidates(&n).unwrap_or_default();
+                for d in cands {
+                    if let Some(doc) = self.docs.get(d as usize) {
+                        hits.extend(
+                            doc.n.chars.iter().enumerate().filter(|&(_, &c)| c == n[0]).map(|(p, _)| (d, p as u32)),
+                        );
+                    }
+                }
+            }
+            _ if self.positions.complete => {
+                // Walk the occurrences of the needle's rarest pair.
+                let mut best: Option<(usize, &[u64])> = None;
+                for k in 0..n.len() - 1 {
+                    let list = match self.index.key_id(bigram(n[k], n[k + 1])) {
+                        Some(id) => self.positions.of(id),
+                        None => &[],
+                    };
+                    if best.is_none_or(|(_, b)| list.len() < b.len()) {
+                        best = Some((k, list));
+                    }
+                }
+                if let Some((k, list)) = best {
+                    for &e in list {
+                        let (d, p) = ((e >> 32) as u32, (e & 0xFFFF_FFFF) as usize);
+                        let Some(start) = p.checked_sub(k) else { continue };
+                        let Some(doc) = self.docs.get(d as usize) else { continue };
+                        if doc.n.chars.get(start..start + n.len()) == Some(n.as_slice()) {
+                            hits.push((d, start as u32));
+                        }
+                    }
+                }
+            }
+            _ => {
+                // No position table for this blob: verify index candidates by scanning.
+                for d in self.index.candidates(&n).unwrap_or_default() {
+                    if let Some(doc) = self.docs.get(d as usize) {
+                        let mut char_at = 0usize;
+                        let mut byte_at = 0usize;
+                        for (b, _) in doc.s.match_indices(needle) {
+                            char_at += doc.s[byte_at..b].chars().count();
+                            byte_at = b;
+                            hits.push((d, char_at as u32));
+                        }
+                    }
+                }
+            }
         }
-    }
-
-    /// Folded char positions of the occurrences of the folded `needle` in doc.
-    fn positions(&self, doc: u32, needle: &str) -> Vec<u32> {
-        let Some(d) = self.docs.get(doc as usize) else { return Vec::new() };
-        if needle.is_empty() {
-            return Vec::new();
+        // Left to right, not overlapping, as Ctrl+F counts them.
+        let len = n.len() as u32;
+        let mut f = Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new() };
+        let mut end = 0u32;
+        for (d, p) in hits {
+            if f.docs.last() != Some(&d) {
+                if !f.docs.is_empty() {
+                    f.starts.push(f.pos.len() as u32);
+                }
+                f.docs.push(d);
+                end = 0;
+            }
+            if p >= end {
+                f.pos.push(p);
+                end = p + len;
+            }
         }
-        let mut out = Vec::new();
-        let mut char_at = 0usize;
-        let mut byte_at = 0usize;
-        for (b, _) in d.s.match_indices(needle) {
-            char_at += d.s[byte_at..b].chars().count();
-            byte_at = b;
-            out.push(char_at as u32);
+        if !f.docs.is_empty() {
+            f.starts.push(f.pos.len() as u32);
         }
-        out
+        f
     }
 
     /// True when `[pos, pos+len)` starts and ends on word boundaries.
@@ -293,9 +356,12 @@ impl Engine {
         let n = normalize(needle).as_string();
         let len = n.chars().count();
         let Some(d) = self.docs.get(doc as usize) else { return Vec::new() };
-        self.positions(doc, &n)
-            .into_iter()
-            .map(|p| d.n.source_span(p as usize, p as usize + len))
+        let found = self.find(&n);
+        found
+            .get(doc)
+            .unwrap_or(&[])
+            .iter()
+            .map(|&p| d.n.source_span(p as usize, p as usize + len))
             .collect()
     }
 
@@ -340,8 +406,9 @@ impl Engine {
         });
         resp.hits = hits
             .into_iter()
-            .map(|h| {
-                let snippet = if snippets {
+            .enumerate()
+            .map(|(rank, h)| {
+                let snippet = if snippets && rank < SNIPPET_HITS {
                     snippet_with_terms(self.text(h.doc), &h.spans, &h.terms)
                 } else {
                     Snippet::default()
@@ -362,28 +429,23 @@ impl Engine {
         resp
     }
 
-    /// Docs the index allows for a term (verbatim, loose or all words).
-    fn term_candidates(&self, t: &Term) -> Vec<u32> {
-        let mut out = self.candidates(&t.phrase.chars().collect::<Vec<_>>());
-        if let Some(l) = &t.loose {
-            out = union(&out, &self.candidates(&l.chars().collect::<Vec<_>>()));
-        }
-        if !t.words.is_empty() {
-            let mut all: Option<Vec<u32>> = None;
-            for w in &t.words {
-                let c = self.candidates(&w.chars().collect::<Vec<_>>());
-                all = Some(match all {
-                    None => c,
-                    Some(a) => intersect(&a, &c),
-                });
-            }
-            out = union(&out, &all.unwrap_or_default());
-        }
-        out
+    /// The snippet of a hit (the same as the search makes for the first
+    /// [`SNIPPET_HITS`]).
+    pub fn snippet_for(&self, hit: &SearchHit) -> Snippet {
+        snippet_with_terms(self.text(hit.doc), &hit.spans, &hit.terms)
     }
 
-    fn clause_candidates(&self, c: &Clause) -> Vec<u32> {
-        c.alts.iter().fold(Vec::new(), |acc, t| union(&acc, &self.term_candidates(t)))
+    /// Docs where a term matches (verbatim, loose or all words).
+    fn term_docs(m: &Matcher, t: &TermNeedles) -> Vec<u32> {
+        let mut out = m.docs(t.phrase).to_vec();
+        if let Some(l) = t.loose {
+            out = union(&out, m.docs(l));
+        }
+        if let Some((&(_, first), rest)) = t.words.split_first() {
+            let all = rest.iter().fold(m.docs(first).to_vec(), |acc, &(_, w)| intersect(&acc, m.docs(w)));
+            out = union(&out, &all);
+        }
+        out
     }
 
     fn term_needles(m: &mut Matcher, t: &Term, labels: &mut Labels) -> TermNeedles {
@@ -409,21 +471,7 @@ impl Engine {
 
     /// Articles with every term, ranked by tier then score.
     fn match_all(&self, q: &Query, labels: &mut Labels) -> Vec<Ranked> {
-        let whole_chars: Vec<char> = q.whole.chars().collect();
-        let whole_cands = self.candidates(&whole_chars);
-        let mut pool: Option<Vec<u32>> = None;
-        for c in &q.clauses {
-            let cands = self.clause_candidates(c);
-            pool = Some(match pool {
-                None => cands,
-                Some(p) => intersect(&p, &cands),
-            });
-        }
-        let pool = union(&pool.unwrap_or_default(), &whole_cands);
-        if pool.is_empty() {
-            return Vec::new();
-        }
-        let mut m = Matcher::new(self, Some(pool.clone()));
+        let mut m = Matcher::new(self);
         let clauses: Vec<Vec<TermNeedles>> = q
             .clauses
             .iter()
@@ -434,9 +482,18 @@ impl Engine {
             (clauses[0][0].phrase, clauses[0][0].id)
         } else {
             let i = m.find(&q.whole);
-            let id = if m.needles[i].1.hits.is_empty() { 0 } else { labels.id(q.raw.trim()) };
+            let id = if m.docs(i).is_empty() { 0 } else { labels.id(q.raw.trim()) };
             (i, id)
         };
+        let mut pool: Option<Vec<u32>> = None;
+        for alts in &clauses {
+            let docs = alts.iter().fold(Vec::new(), |acc, t| union(&acc, &Self::term_docs(&m, t)));
+            pool = Some(match pool {
+                None => docs,
+                Some(p) => intersect(&p, &docs),
+            });
+        }
+        let pool = union(&pool.unwrap_or_default(), m.docs(whole));
         let excludes: Vec<usize> = q
             .excludes
             .iter()
@@ -472,7 +529,7 @@ impl Engine {
                 .map(|&(id, i)| m.occs(id, i, doc))
                 .collect();
             let score = self.score(doc, &lists);
-            let spans_of = if verbatim { vec![m.occs(whole_id, whole, doc)] } else { lists };
+            let spans_of = if verbatim && !single { vec![m.occs(whole_id, whole, doc)] } else { lists };
             let (spans, terms) = self.spans(doc, &spans_of);
             out.push(Ranked { doc, tier, score, spans, terms, missing: Vec::new(), matched: 0 });
         }
@@ -482,7 +539,7 @@ impl Engine {
     /// When no article has every term: the articles with the most of them.
     /// A term split into words counts word by word; an `OR` group counts once.
     fn match_partial(&self, q: &Query, labels: &mut Labels) -> Vec<Ranked> {
-        let mut m = Matcher::new(self, None);
+        let mut m = Matcher::new(self);
         // Each atom: its id, and the alternatives (needle lists, all required).
         let mut atoms: Vec<(u16, Vec<Vec<usize>>)> = Vec::new();
         for c in &q.clauses {
@@ -514,7 +571,7 @@ impl Engine {
             return Vec::new();
         }
         let excludes: Vec<usize> = q.excludes.iter().map(|t| m.find(&t.phrase)).collect();
-        let mut docs: Vec<u32> = m.needles.iter().flat_map(|(_, f)| f.hits.keys().copied()).collect();
+        let mut docs: Vec<u32> = m.needles.iter().flat_map(|(_, f)| f.docs.iter().copied()).collect();
         docs.sort_unstable();
         docs.dedup();
         let mut rows = Vec::new();
@@ -565,7 +622,9 @@ impl Engine {
             })
             .collect();
         // Sorted by start, longer first; a span overlapping a kept one goes.
-        all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        if lists.len() > 1 {
+            all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        }
         let mut spans = Vec::with_capacity(all.len());
         let mut ids = Vec::with_capacity(all.len());
         let mut end = 0u32;

@@ -20,7 +20,7 @@ pub const WINDOW: usize = 80;
 /// How much context a window shows before its first hit, at most.
 const LEAD: usize = 20;
 /// Hits looked at as window anchors (the first ones in the text).
-const MAX_ANCHORS: usize = 64;
+const MAX_ANCHORS: usize = 24;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() && ((c as u32) < 0x2E80 || c.is_ascii())
@@ -182,7 +182,11 @@ fn render(text: &[char], windows: &[(usize, usize)], spans: &[(usize, usize)]) -
             out.push(if c == '\n' || c == '\r' { ' ' } else { c });
         }
         n += (end - start) as u32;
-        for &(s, e) in spans {
+        let from = spans.partition_point(|&(_, e)| e <= start);
+        for &(s, e) in &spans[from..] {
+            if s >= end {
+                break;
+            }
             let (cs, ce) = (s.max(start), e.min(end));
             if cs < ce {
                 highlights.push((base + (cs - start) as u32, base + (ce - start) as u32));
