@@ -143,7 +143,7 @@ pub fn reader() -> Html {
                     <div class="hit-nav">
                         <button type="button" class="prev" onclick={step(-1)} aria-label={t.prev_hit} title={t.prev_hit}>{ "↑" }</button>
                         <span class="hit-counter" role="status" aria-live="polite">
-                            <span class="visually-hidden">{ t.hit_counter }{ " " }</span>{ counter }
+                            <span class="visually-hidden">{ t.hit_counter }{ " " }</span><span class="count">{ counter }</span>
                         </span>
                         <button type="button" class="next" onclick={step(1)} aria-label={t.next_hit} title={t.next_hit}>{ "↓" }</button>
                     </div>

@@ -154,7 +154,7 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     let n = spans.len();
     let loose = ctx.explored.hit(doc).is_some_and(|h| !h.exact);
     html! {
-        <li class={classes!("result", loose.then_some("loose"))} data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()}>
+        <li class={classes!("result", loose.then_some("loose"))} data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={(!loose).to_string()}>
             <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
             <p class="meta">{ meta_line(d, doc, t) }</p>
             { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }

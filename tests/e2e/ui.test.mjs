@@ -1,0 +1,309 @@
+// Explorer UI in headless Chromium: facets, results, reader, KWIC, chart, deep links, keyboard, languages,
+// accessibility (axe-core). Values are read from the page or the CLI, never written in here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { withApp, search, readResults, openResult, RESULT, cli } from './harness.mjs';
+
+const LIMIT = 120_000;
+const require = createRequire(import.meta.url);
+const AXE = require.resolve('axe-core/axe.min.js');
+const Q = '青岛华大';
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Facets as shown: { kind: [{ value, label, count, checked }] }. */
+const readFacets = (page) =>
+  page.evaluate(() => {
+    const out = {};
+    for (const fs of document.querySelectorAll('fieldset[data-facet]')) {
+      out[fs.dataset.facet] = [...fs.querySelectorAll('input[type=checkbox]')].map((i) => ({
+        value: i.value,
+        label: document.querySelector(`label[for="${i.id}"]`)?.textContent ?? '',
+        count: Number(document.querySelector(`label[for="${i.id}"] .n`)?.textContent),
+        checked: i.checked,
+      }));
+    }
+    return out;
+  });
+
+const checkbox = (page, kind, value) =>
+  page.locator(`fieldset[data-facet="${kind}"] input[type=checkbox][value="${value}"]`);
+
+/** Wait until the result list differs from `before` and stays the same for a moment. */
+async function settled(page, before) {
+  let last = '';
+  for (let i = 0; i < 100; i++) {
+    const sig = JSON.stringify(await readResults(page));
+    if (sig === last && sig !== before) return JSON.parse(sig);
+    last = sig;
+    await sleep(80);
+  }
+  return JSON.parse(last);
+}
+
+const counter = (page) => page.locator('.hit-counter .count').textContent().then((t) => t.replace(/\s+/g, ' ').trim());
+const hash = (page) => page.evaluate(() => decodeURIComponent(location.hash));
+
+test('facets: fieldsets with labelled checkboxes, live counts, OR within, AND across, chips, clear all', { timeout: LIMIT }, async () => {
+  await withApp(async ({ page }) => {
+    await page.waitForSelector('fieldset[data-facet] legend');
+    const all = (await readResults(page)).results.length;
+    assert.ok(all > 1, 'browse mode lists the articles');
+    let facets = await readFacets(page);
+    for (const kind of ['org', 'person', 'place', 'kw', 'page']) {
+      assert.ok(facets[kind]?.length > 0, `facet ${kind} has values`);
+      for (const v of facets[kind]) assert.ok(v.label.trim().length > 0 && v.count > 0, `${kind} value labelled, counted`);
+    }
+    // Every checkbox has a label and every fieldset a legend.
+    const unlabelled = await page.$$eval('fieldset input[type=checkbox]', (els) =>
+      els.filter((e) => !document.querySelector(`label[for="${e.id}"]`)).length);
+    assert.equal(unlabelled, 0);
+
+    // One org: the list shrinks to its count.
+    const [o1, o2] = facets.org;
+    let before = JSON.stringify(await readResults(page));
+    await checkbox(page, 'org', o1.value).check();
+    let r = await settled(page, before);
+    assert.equal(r.results.length, o1.count, `selecting ${o1.value} shows as many articles as its count`);
+    // Its own facet still offers the other values (OR within); counts under the selection elsewhere.
+    facets = await readFacets(page);
+    const o2now = facets.org.find((v) => v.value === o2.value);
+    assert.ok(o2now, 'other values of the same facet stay listed');
+    before = JSON.stringify(r);
+    await checkbox(page, 'org', o2.value).check();
+    r = await settled(page, before);
+    assert.ok(r.results.length >= Math.max(o1.count, o2.count) && r.results.length <= o1.count + o2.count, 'OR within a facet');
+    // AND across: a page value narrows to at most its live count.
+    facets = await readFacets(page);
+    const pg = facets.page.find((v) => v.count > 0);
+    before = JSON.stringify(r);
+    await checkbox(page, 'page', pg.value).check();
+    r = await settled(page, before);
+    assert.equal(r.results.length, pg.count, 'the live count of a value is what selecting it gives');
+    assert.ok(r.results.every((x) => x.page === pg.value), 'AND across facets');
+
+    // Chips: one per selection; removing one unchecks it; clear all empties them.
+    assert.equal(await page.locator('.chips .chip').count(), 3);
+    assert.match(await hash(page), /f=org:/);
+    await page.locator(`.chips .chip[data-facet="page"]`).click();
+    await page.waitForFunction(() => document.querySelectorAll('.chips .chip').length === 2);
+    assert.equal(await checkbox(page, 'page', pg.value).isChecked(), false);
+    await page.locator('.chips .clear-all').click();
+    await page.waitForFunction(() => !document.querySelector('.chips'));
+    assert.equal((await readResults(page)).results.length, all);
+
+    // Counts follow the query.
+    const res = await search(page, Q);
+    facets = await readFacets(page);
+    const total = facets.page.reduce((s, v) => s + v.count, 0);
+    assert.equal(total, res.results.length, 'page counts add up to the query results');
+  });
+});
+
+test('results: meta line, snippets with marks, stats, sort by page, browse grouped by page with keywords', { timeout: LIMIT }, async () => {
+  await withApp(async ({ page, screenshot }) => {
+    // Browse mode.
+    const groups = await page.$$eval('.page-group', (gs) => gs.map((g) => g.dataset.page));
+    const pages = [...new Set((await readResults(page)).results.map((r) => r.page))];
+    assert.deepEqual(groups, pages, 'one group per page, in page order');
+    assert.ok((await page.locator('.browse .keywords li').count()) > 0, 'keywords shown');
+
+    const expected = cli('search', '--json', Q).results;
+    const { results } = await search(page, Q);
+    assert.deepEqual(results.map((r) => r.id), expected.map((r) => r.id), 'relevance order is the engine order');
+    const stats = await page.locator('#xunyue-stats').textContent();
+    const hits = expected.reduce((s, r) => s + r.hits, 0);
+    assert.ok(stats.includes(String(results.length)) && stats.includes(String(hits)) && /ms/.test(stats), stats);
+    assert.equal(await page.locator('#xunyue-stats').getAttribute('aria-live'), 'polite');
+    const first = page.locator(RESULT).first();
+    assert.ok((await first.locator('.meta').textContent()).length > 0, 'meta line');
+    const snips = await first.locator('.snippet').count();
+    assert.ok(snips >= 1 && snips <= 2, 'one or two snippets');
+    assert.ok((await first.locator('.snippet mark').count()) > 0);
+
+    const before = JSON.stringify(await readResults(page));
+    await page.selectOption('.sort select', 'page');
+    const byPage = await settled(page, before);
+    const order = byPage.results.map((r) => r.id);
+    const sorted = [...order].sort((a, b) => {
+      const [pa, na] = a.split('#');
+      const [pb, nb] = b.split('#');
+      return pa < pb ? -1 : pa > pb ? 1 : Number(na) - Number(nb);
+    });
+    assert.deepEqual(order, sorted, 'page order');
+    assert.match(await hash(page), /sort=page/);
+    await screenshot('ui-test-results');
+  });
+});
+
+test('reader: hit counter with next/previous (buttons, n/N), current hit in view, entities set a facet, related', { timeout: LIMIT }, async () => {
+  await withApp(async ({ page }) => {
+    const { results } = await search(page, Q);
+    const top = results[0];
+    await openResult(page, top.id);
+    const reader = page.locator('article');
+    assert.equal(await reader.getAttribute('data-article-id'), top.id);
+    assert.equal(await reader.locator('mark').count() >= top.hits, true);
+    assert.equal(await counter(page), `1 / ${top.hits}`);
+    await page.keyboard.press('n');
+    await page.keyboard.press('n');
+    await page.waitForFunction(() => document.querySelector('.hit-counter .count')?.textContent.includes('3 /'));
+    assert.equal(await counter(page), `3 / ${top.hits}`);
+    assert.equal(await page.locator('mark.current').first().getAttribute('data-hit'), '2');
+    const inView = await page.locator('mark.current').first().evaluate((m) => {
+      const r = m.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    assert.ok(inView, 'the current hit is scrolled into view');
+    assert.match(await hash(page), /hit=3/);
+    await page.keyboard.press('Shift+N');
+    await page.waitForFunction(() => document.querySelector('.hit-counter .count')?.textContent.includes('2 /'));
+    await page.locator('.hit-nav .prev').click();
+    await page.locator('.hit-nav .prev').click();
+    assert.equal(await counter(page), `${top.hits} / ${top.hits}`, 'previous wraps around');
+    await page.locator('.hit-nav .next').click();
+    assert.equal(await counter(page), `1 / ${top.hits}`);
+    // Headline and meta are set apart from the body.
+    assert.equal(await reader.locator('.reader-head .headline').count(), 1);
+    assert.ok((await reader.locator('.reader-head .meta').textContent()).length > 0);
+    assert.ok((await page.locator('.related li a').count()) > 0, 'related articles');
+    // An entity chip sets its facet and shows the list.
+    const chip = page.locator('.entities .chip[data-facet="org"]').first();
+    const value = await chip.getAttribute('data-value');
+    await chip.click();
+    await page.waitForSelector('.chips .chip');
+    assert.equal(await checkbox(page, 'org', value).isChecked(), true);
+    const r = await readResults(page);
+    assert.ok(r.results.some((x) => x.id === top.id), 'the article is among the filtered results');
+  });
+});
+
+test('deep links restore the view; back and forward walk it', { timeout: LIMIT }, async () => {
+  const expected = cli('search', '--json', Q).results;
+  const top = expected[0];
+  const link = `#q=${encodeURIComponent(Q)}&sort=page&a=${encodeURIComponent(top.id)}&hit=4`;
+  await withApp(async ({ page }) => {
+    await page.waitForSelector('article');
+    assert.equal(await page.locator('input[type=search]').inputValue(), Q);
+    assert.equal(await counter(page), `4 / ${top.hits}`);
+    assert.equal(await page.locator('article mark.current').first().getAttribute('data-hit'), '3');
+    await page.locator('.reader-nav .back').click();
+    await page.waitForSelector(RESULT);
+    assert.equal(await page.locator('.sort select').inputValue(), 'page');
+    await page.goBack();
+    await page.waitForSelector('article');
+    assert.equal(await counter(page), `4 / ${top.hits}`);
+    await page.goForward();
+    await page.waitForSelector(RESULT);
+    assert.equal(await page.locator('article').count(), 0);
+  }, { path: link });
+});
+
+test('KWIC: one row per hit, sortable by left and right context, a row opens the reader at its hit; chart bars open articles', { timeout: LIMIT }, async () => {
+  await withApp(async ({ page }) => {
+    const { results } = await search(page, Q);
+    const hits = results.reduce((s, r) => s + r.hits, 0);
+    // Chart: one bar per result.
+    assert.equal(await page.locator('.chart a.bar').count(), results.length);
+    await page.locator('.views button').nth(1).click();
+    await page.waitForSelector('table.kwic');
+    assert.equal(await page.locator('table.kwic tbody tr').count(), hits);
+    const codepoints = (s) => [...s].map((c) => c.codePointAt(0));
+    const lexi = (a, b) => {
+      for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+      return a.length - b.length;
+    };
+    await page.locator('.kwic-sort.right').click();
+    await page.waitForSelector('.kwic-sort.right[aria-pressed=true]');
+    const rights = await page.$$eval('table.kwic td.right', (tds) => tds.map((t) => t.textContent));
+    for (let i = 1; i < rights.length; i++) assert.ok(lexi(codepoints(rights[i - 1]), codepoints(rights[i])) <= 0, 'right sort');
+    await page.locator('.kwic-sort.left').click();
+    await page.waitForSelector('.kwic-sort.left[aria-pressed=true]');
+    const lefts = await page.$$eval('table.kwic td.left', (tds) => tds.map((t) => t.textContent));
+    for (let i = 1; i < lefts.length; i++) {
+      assert.ok(lexi(codepoints(lefts[i - 1]).reverse(), codepoints(lefts[i]).reverse()) <= 0, 'left sort');
+    }
+    const row = page.locator('table.kwic tbody tr').nth(3);
+    const id = await row.getAttribute('data-doc');
+    const hit = Number(await row.getAttribute('data-hit'));
+    await row.locator('td.key a').click();
+    await page.waitForSelector('article');
+    assert.equal(await page.locator('article').getAttribute('data-article-id'), id);
+    assert.equal((await counter(page)).split(' / ')[0], String(hit + 1));
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('table.kwic');
+    const bar = page.locator('.chart a.bar').first();
+    const barId = await bar.getAttribute('data-article-id-bar');
+    await bar.click();
+    await page.waitForSelector('article');
+    assert.equal(await page.locator('article').getAttribute('data-article-id'), barId);
+  });
+});
+
+test('keyboard: / focuses search, arrows move through results, Enter opens, Esc goes back', { timeout: LIMIT }, async () => {
+  await withApp(async ({ page }) => {
+    const { results } = await search(page, Q);
+    await page.locator('body').click({ position: { x: 5, y: 400 } });
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.type), 'search');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const focused = await page.evaluate(() => document.activeElement?.closest('[data-article-id]')?.dataset.articleId);
+    assert.equal(focused, results[1].id);
+    const ring = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(ring, 'none', 'focus is visible');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('article');
+    assert.equal(await page.locator('article').getAttribute('data-article-id'), results[1].id);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector(RESULT);
+    await page.waitForFunction((id) => document.activeElement?.closest('[data-article-id]')?.dataset.articleId === id, results[1].id);
+  });
+});
+
+test('languages: Chinese by default, English on request, kept in the link', { timeout: LIMIT }, async () => {
+  await withApp(async ({ page }) => {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    const zh = await page.locator('fieldset legend').first().textContent();
+    await page.locator('button.lang').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    const en = await page.locator('fieldset legend').first().textContent();
+    assert.notEqual(zh, en);
+    assert.match(en, /^[A-Za-z ]+$/);
+    assert.match(await hash(page), /lang=en/);
+    assert.match(await page.locator('label[for="xunyue-q"]').textContent(), /[A-Za-z]/);
+  });
+});
+
+async function axe(page, where) {
+  await page.addScriptTag({ path: AXE });
+  const found = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  const bad = found.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `${where}: ${JSON.stringify(bad, null, 1)}`);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`accessibility (axe-core, ${colorScheme}): no serious or critical violation in browse, results, KWIC, reader`, { timeout: LIMIT }, async () => {
+    await withApp(async ({ page }) => {
+      await page.waitForSelector('fieldset');
+      await axe(page, 'browse');
+      const { results } = await search(page, Q);
+      await axe(page, 'results');
+      await page.locator('.views button').nth(1).click();
+      await page.waitForSelector('table.kwic');
+      await axe(page, 'kwic');
+      await page.locator('.views button').nth(0).click();
+      await page.waitForSelector(RESULT);
+      await openResult(page, results[0].id);
+      await axe(page, 'reader');
+      // Landmarks.
+      for (const sel of ['header[role=banner], header', 'main', 'form[role=search]']) {
+        assert.ok((await page.locator(sel).count()) > 0, sel);
+      }
+    }, { colorScheme });
+  });
+}
