@@ -6,7 +6,7 @@ pub mod seeds;
 use std::path::Path;
 use xunyue_engine::blob::{Blob, BLOB_VERSION};
 use xunyue_engine::index::IndexData;
-use xunyue_engine::normalize::normalize;
+use xunyue_engine::normalize::{normalize, FoldTable};
 
 pub use seeds::SeedError;
 
@@ -19,7 +19,9 @@ pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
     let analysis = analyze::analyze_with(&corpus, &gazetteer);
     let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
     let index = IndexData::build_with(&docs, &analysis.vocab);
-    Ok(Blob { version: BLOB_VERSION, corpus, analysis, index })
+    let corpus_chars = docs.iter().flatten().copied().collect();
+    let fold = FoldTable::build(&corpus_chars);
+    Ok(Blob { version: BLOB_VERSION, corpus, analysis, index, fold })
 }
 
 /// Builds the blob and serializes it.

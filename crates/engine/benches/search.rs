@@ -107,6 +107,7 @@ fn synthetic(times: usize) -> Blob {
         corpus: Corpus { pages: Vec::new(), articles },
         analysis: Analysis { vocab: real.analysis.vocab, articles: Vec::new() },
         index,
+        fold: real.fold,
     }
 }
 

@@ -2,12 +2,12 @@
 
 use crate::index::IndexData;
 use crate::model::{Analysis, Corpus};
-use crate::normalize::normalize;
+use crate::normalize::{install_table, normalize, FoldTable};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Bumped whenever the layout of [`Blob`] changes.
-pub const BLOB_VERSION: u32 = 1;
+pub const BLOB_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Blob {
@@ -15,6 +15,9 @@ pub struct Blob {
     pub corpus: Corpus,
     pub analysis: Analysis,
     pub index: IndexData,
+    /// The character fold for builds without the Unicode tables (see
+    /// [`crate::normalize`]).
+    pub fold: FoldTable,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +58,7 @@ impl Blob {
             corpus: self.corpus.clone(),
             analysis: self.analysis.clone(),
             index: IndexData::default(),
+            fold: self.fold.clone(),
         };
         compact.to_bytes()
     }
@@ -66,6 +70,7 @@ impl Blob {
         if blob.version != BLOB_VERSION {
             return Err(BlobError::Version { found: blob.version, expected: BLOB_VERSION });
         }
+        install_table(&blob.fold);
         if blob.index.keys == 0 && !blob.corpus.articles.is_empty() {
             blob.index = blob.rebuilt_index();
         }

@@ -8,8 +8,21 @@
 //! `5.4`: OCR spaces digits out). The result keeps, for every
 //! normalized character, the index of the source character it came from, so
 //! that a match in normalized text maps back onto the original characters.
+//!
+//! # Where the folding tables live
+//!
+//! The full Unicode tables (NFKC and trad→simp) cost about 100 KB gzip of
+//! wasm. So the character fold has two sources that cannot drift apart:
+//! with the `unicode-tables` feature (build time, CLI, native tests) it is
+//! computed by the Unicode crates; without it (the browser) it is read from a
+//! [`FoldTable`] that the build computes *with that same function* for every
+//! character whose fold can meet the corpus (all of the fold's output chars
+//! are ASCII or occur in the normalized corpus), and ships in the blob. A
+//! character the table leaves out folds to something that occurs nowhere in
+//! the corpus, so leaving it unfolded cannot change a match. A test checks
+//! the table against the full function over all of Unicode.
 
-use unicode_normalization::UnicodeNormalization;
+use serde::{Deserialize, Serialize};
 
 /// Normalized text plus the map back to the source characters.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,16 +63,125 @@ impl Normalized {
 fn push_normalized(c: char, out: &mut Vec<char>) {
     if c.is_whitespace() || c == '\u{3000}' {
         out.push(' ');
-        return;
+    } else if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        fold_non_ascii(c, out);
     }
+}
+
+/// The full fold of one non-ASCII, non-space char: NFKC, lowercase, then
+/// traditional → simplified, char by char (no context, so that the fold of a
+/// string is the concatenation of the folds of its chars).
+#[cfg(feature = "unicode-tables")]
+pub fn fold_full(c: char, out: &mut Vec<char>) {
+    use unicode_normalization::UnicodeNormalization;
+    let mut buf = [0u8; 4];
     for d in std::iter::once(c).nfkc() {
         if d.is_whitespace() {
             out.push(' ');
         } else if d.is_ascii() {
             out.push(d.to_ascii_lowercase());
         } else {
-            out.extend(d.to_lowercase());
+            for l in d.to_lowercase() {
+                let simplified = fast2s::convert(l.encode_utf8(&mut buf));
+                let mut it = simplified.chars();
+                match (it.next(), it.next()) {
+                    (Some(s), None) => out.push(s),
+                    _ => out.push(l),
+                }
+            }
         }
+    }
+}
+
+#[cfg(feature = "unicode-tables")]
+fn fold_non_ascii(c: char, out: &mut Vec<char>) {
+    fold_full(c, out);
+}
+
+#[cfg(not(feature = "unicode-tables"))]
+fn fold_non_ascii(c: char, out: &mut Vec<char>) {
+    let table = TABLE.read().unwrap_or_else(|e| e.into_inner());
+    if !table.fold(c, out) {
+        out.push(c);
+    }
+}
+
+#[cfg(not(feature = "unicode-tables"))]
+static TABLE: std::sync::RwLock<FoldTable> =
+    std::sync::RwLock::new(FoldTable { keys: Vec::new(), ends: Vec::new(), outputs: Vec::new() });
+
+/// Makes `table` the fold used by [`normalize`] where the Unicode tables are
+/// not compiled in (the browser); a no-op where they are.
+pub fn install_table(table: &FoldTable) {
+    #[cfg(not(feature = "unicode-tables"))]
+    {
+        let mut t = TABLE.write().unwrap_or_else(|e| e.into_inner());
+        *t = table.clone();
+    }
+    #[cfg(feature = "unicode-tables")]
+    let _ = table;
+}
+
+/// The fold of every char that differs from itself and can meet the corpus:
+/// sorted keys, and for key `i` the output chars `outputs[ends[i-1]..ends[i]]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct FoldTable {
+    pub keys: Vec<char>,
+    pub ends: Vec<u32>,
+    pub outputs: Vec<char>,
+}
+
+impl FoldTable {
+    /// Appends the fold of `c` to `out`; false when the table has no entry.
+    pub fn fold(&self, c: char, out: &mut Vec<char>) -> bool {
+        let Ok(i) = self.keys.binary_search(&c) else {
+            return false;
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        let end = self.ends[i] as usize;
+        match self.outputs.get(start..end) {
+            Some(s) => {
+                out.extend_from_slice(s);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+
+    /// Builds the table for a corpus: every non-ASCII, non-space char whose
+    /// full fold differs from itself and whose output chars are all ASCII or
+    /// in `corpus_chars` (the chars of the normalized corpus).
+    #[cfg(feature = "unicode-tables")]
+    pub fn build(corpus_chars: &std::collections::BTreeSet<char>) -> FoldTable {
+        let mut t = FoldTable::default();
+        let mut buf = Vec::with_capacity(8);
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() || c == '\u{3000}' {
+                continue;
+            }
+            buf.clear();
+            fold_full(c, &mut buf);
+            if buf.as_slice() == [c] {
+                continue;
+            }
+            if buf.iter().all(|d| d.is_ascii() || corpus_chars.contains(d)) {
+                t.keys.push(c);
+                t.outputs.extend_from_slice(&buf);
+                t.ends.push(t.outputs.len() as u32);
+            }
+        }
+        t
     }
 }
 
@@ -95,14 +217,6 @@ pub fn normalize(text: &str) -> Normalized {
             origin.push(n);
         }
         n += 1;
-    }
-    // Traditional → simplified: the table is one character for one character,
-    // so positions are kept.
-    let s: String = chars.iter().collect();
-    let simplified = fast2s::convert(&s);
-    let converted: Vec<char> = simplified.chars().collect();
-    if converted.len() == chars.len() {
-        chars = converted;
     }
     Normalized { chars, origin, source_len: n }
 }
@@ -153,5 +267,43 @@ mod tests {
         let n = normalize("a  \u{3000} b");
         assert_eq!(n.as_string(), "a b");
         assert_eq!(n.origin, vec![0, 1, 5]);
+    }
+}
+
+#[cfg(all(test, feature = "unicode-tables"))]
+mod table_tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    /// Over all of Unicode: where the table has an entry it gives the full
+    /// fold; where it has none, the full fold either is the char itself or
+    /// holds a char that occurs nowhere in the corpus (so no match can differ).
+    #[test]
+    fn fold_table_agrees_with_the_full_fold() {
+        let corpus: BTreeSet<char> = "青岛华大基因与细胞iii期bg原创".chars().collect();
+        let table = FoldTable::build(&corpus);
+        assert!(table.len() > 100, "full-width Latin alone gives {} entries", table.len());
+        let (mut full, mut via) = (Vec::new(), Vec::new());
+        for c in (0x80u32..=0x10FFFF).filter_map(char::from_u32) {
+            if c.is_whitespace() || c == '\u{3000}' {
+                continue;
+            }
+            full.clear();
+            via.clear();
+            fold_full(c, &mut full);
+            if table.fold(c, &mut via) {
+                assert_eq!(via, full, "table entry for {c:?}");
+            } else {
+                assert!(
+                    full == [c] || full.iter().any(|d| !d.is_ascii() && !corpus.contains(d)),
+                    "{c:?} folds to {full:?}, which can meet the corpus, but has no entry"
+                );
+            }
+        }
+        for (c, want) in [('島', "岛"), ('Ｂ', "b"), ('Ⅲ', "iii"), ('創', "创"), ('華', "华")] {
+            via.clear();
+            assert!(table.fold(c, &mut via), "{c:?} has an entry");
+            assert_eq!(via.iter().collect::<String>(), want);
+        }
     }
 }

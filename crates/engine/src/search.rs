@@ -212,6 +212,7 @@ impl Engine {
     }
 
     pub fn from_blob(blob: Blob) -> Result<Engine, BlobError> {
+        crate::normalize::install_table(&blob.fold);
         let index = Index::load(blob.index).ok_or(BlobError::Index)?;
         let seg = Segmenter::from_vocab(&blob.analysis.vocab);
         let mut texts = Vec::with_capacity(blob.corpus.articles.len());

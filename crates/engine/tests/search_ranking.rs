@@ -34,6 +34,7 @@ fn build(articles: Vec<Article>, with_words: bool) -> Engine {
         corpus: Corpus { pages: Vec::new(), articles },
         analysis: Analysis { vocab, articles: Vec::new() },
         index,
+        fold: Default::default(),
     };
     Engine::from_bytes(&blob.to_bytes()).expect("test blob loads")
 }
