@@ -7,7 +7,7 @@
 //!
 //! | tier | the article …                                                            |
 //! |------|--------------------------------------------------------------------------|
-//! | 3    | contains the query verbatim (after folding): the exact results, `exact: true` |
+//! | 3    | contains the query verbatim (after folding; quote marks dropped when the text has them nowhere): the exact results, `exact: true` |
 //! | 2    | contains every term verbatim, or without its punctuation, but not the whole query |
 //! | 1    | contains every term, some only as separate words (`青岛华大` → 青岛 … 华大)  |
 //! | 0    | lacks some term: shown only when no article has them all (`partial`)    |

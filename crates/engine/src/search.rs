@@ -482,7 +482,15 @@ impl Engine {
         let (whole, whole_id) = if single {
             (clauses[0][0].phrase, clauses[0][0].id)
         } else {
-            let i = m.find(&q.whole);
+            let mut i = m.find(&q.whole);
+            if m.docs(i).is_empty() && q.whole.contains('"') {
+                // `"…"` asks for text without the quote marks.
+                let unquoted = q.whole.replace('"', "");
+                let unquoted = unquoted.trim();
+                if !unquoted.is_empty() {
+                    i = m.find(unquoted);
+                }
+            }
             let id = if m.docs(i).is_empty() { 0 } else { labels.id(q.raw.trim()) };
             (i, id)
         };
@@ -515,7 +523,9 @@ impl Engine {
                 .collect();
             let worst = matches.iter().map(|cm| cm.level).min().unwrap_or(Level::None);
             let excluded = excludes.iter().any(|&x| m.has(x, doc));
-            let tier = if verbatim || (q.operators && worst == Level::Exact && !excluded) {
+            // Exact means the text holds what was typed (Ctrl+F), so operators
+            // alone never make a hit exact.
+            let tier = if verbatim {
                 3
             } else if worst == Level::None || excluded {
                 continue;

@@ -106,3 +106,24 @@ fn every_exact_hit_is_the_query_folded() {
         }
     }
 }
+
+/// Corpus text that looks like operators (`-` after a break, as in a list
+/// item) is still found exactly, and operators never add exact results
+/// (regression: `10项\n-成功引进…` once marked an article without it exact).
+#[test]
+fn text_that_looks_like_operators_is_found_exactly() {
+    let e = engine();
+    let mut tried = 0;
+    for d in 0..e.articles().len() as u32 {
+        let t = e.text(d);
+        for (i, &c) in t.iter().enumerate() {
+            if matches!(c, '-' | '|' | '"') && i >= 4 {
+                let q: String = t[i - 4..(i + 6).min(t.len())].iter().collect();
+                tried += 1;
+                assert!(same_as_naive(&q), "{q:?}");
+            }
+        }
+    }
+    assert!(tried > 0, "the corpus has a `-`");
+    assert!(same_as_naive("10项\n-成功引进和培育创新型企业") || naive(&normalize_str("10项\n-成功引进")).is_empty());
+}
