@@ -96,21 +96,26 @@ pub fn reader() -> Html {
     let mut body = Vec::new();
     let mut list: Vec<Html> = Vec::new();
     let mut has_headline = false;
+    // Kicker and byline belong to the head until the text proper starts.
+    let mut in_head = true;
     for (i, b) in a.blocks.iter().enumerate() {
         if b.kind != BlockKind::ListItem && !list.is_empty() {
             body.push(html! { <ul class="list">{ for list.drain(..) }</ul> });
         }
         let content = block_html(i);
+        if matches!(b.kind, BlockKind::Paragraph | BlockKind::SectionHeading | BlockKind::ListItem) {
+            in_head = false;
+        }
         let kind = b.kind.name();
         match b.kind {
             BlockKind::Headline if !has_headline => {
                 has_headline = true;
                 head.push(html! { <h2 class="headline" tabindex="-1" data-kind={kind}>{ content }</h2> });
             }
-            BlockKind::Kicker if body.is_empty() => {
+            BlockKind::Kicker if in_head => {
                 head.push(html! { <p class="kicker" data-kind={kind}>{ content }</p> })
             }
-            BlockKind::Byline if body.is_empty() => {
+            BlockKind::Byline if in_head => {
                 head.push(html! { <p class="byline" data-kind={kind}>{ content }</p> })
             }
             BlockKind::Headline | BlockKind::SectionHeading => {
