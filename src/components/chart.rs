@@ -56,7 +56,8 @@ pub fn chart() -> Html {
         });
         x += BAR + GAP;
     }
-    let w = x.max(1);
+    // Room for the last page label.
+    let w = x + 28;
     let mut view_box = String::from("0 -12 ");
     view_box.push_str(&w.to_string());
     view_box.push(' ');
