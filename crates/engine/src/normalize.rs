@@ -126,11 +126,81 @@ pub fn install_table(table: &FoldTable) {
 
 /// The fold of every char that differs from itself and can meet the corpus:
 /// sorted keys, and for key `i` the output chars `outputs[ends[i-1]..ends[i]]`.
+/// Serialized packed (see [`PackedFold`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(into = "PackedFold", try_from = "PackedFold")]
 pub struct FoldTable {
     pub keys: Vec<char>,
     pub ends: Vec<u32>,
     pub outputs: Vec<char>,
+}
+
+/// The serialized form of a [`FoldTable`]: keys as delta varints, one output
+/// length per key (almost all 1), outputs as one UTF-8 string. A third of
+/// the plain form's gzip size.
+#[derive(Serialize, Deserialize)]
+pub struct PackedFold {
+    keys: Vec<u8>,
+    lens: Vec<u8>,
+    outputs: String,
+}
+
+impl From<FoldTable> for PackedFold {
+    fn from(t: FoldTable) -> PackedFold {
+        let mut keys = Vec::with_capacity(t.keys.len() * 2);
+        let mut prev = 0u32;
+        for &k in &t.keys {
+            let mut d = k as u32 - prev;
+            prev = k as u32;
+            while d >= 0x80 {
+                keys.push((d as u8) | 0x80);
+                d >>= 7;
+            }
+            keys.push(d as u8);
+        }
+        let mut lens = Vec::with_capacity(t.keys.len());
+        let mut start = 0u32;
+        for &end in &t.ends {
+            lens.push(end.saturating_sub(start).min(255) as u8);
+            start = end;
+        }
+        PackedFold { keys, lens, outputs: t.outputs.iter().collect() }
+    }
+}
+
+impl TryFrom<PackedFold> for FoldTable {
+    type Error = &'static str;
+
+    fn try_from(p: PackedFold) -> Result<FoldTable, &'static str> {
+        const BAD: &str = "inconsistent fold table";
+        let mut keys = Vec::with_capacity(p.lens.len());
+        let (mut at, mut prev) = (0usize, 0u32);
+        while at < p.keys.len() {
+            let (mut d, mut shift) = (0u32, 0u32);
+            loop {
+                let b = *p.keys.get(at).ok_or(BAD)?;
+                at += 1;
+                d |= ((b & 0x7f) as u32).checked_shl(shift).ok_or(BAD)?;
+                if b & 0x80 == 0 {
+                    break;
+                }
+                shift += 7;
+            }
+            prev = prev.checked_add(d).ok_or(BAD)?;
+            keys.push(char::from_u32(prev).ok_or(BAD)?);
+        }
+        let outputs: Vec<char> = p.outputs.chars().collect();
+        let mut ends = Vec::with_capacity(p.lens.len());
+        let mut end = 0u32;
+        for &l in &p.lens {
+            end += l as u32;
+            ends.push(end);
+        }
+        if keys.len() != ends.len() || end as usize != outputs.len() {
+            return Err(BAD);
+        }
+        Ok(FoldTable { keys, ends, outputs })
+    }
 }
 
 impl FoldTable {
@@ -300,10 +370,24 @@ mod table_tests {
                 );
             }
         }
+        let bytes = postcard::to_allocvec(&table).unwrap_or_default();
+        let back: FoldTable = postcard::from_bytes(&bytes).expect("packed table reads back");
+        assert_eq!(back, table, "packed form round-trips");
         for (c, want) in [('島', "岛"), ('Ｂ', "b"), ('Ⅲ', "iii"), ('創', "创"), ('華', "华")] {
             via.clear();
             assert!(table.fold(c, &mut via), "{c:?} has an entry");
             assert_eq!(via.iter().collect::<String>(), want);
         }
+    }
+
+    #[test]
+    fn inconsistent_packed_tables_are_refused() {
+        let corpus: BTreeSet<char> = "岛".chars().collect();
+        let table = FoldTable::build(&corpus);
+        let mut packed = PackedFold::from(table);
+        packed.lens.push(1);
+        assert!(FoldTable::try_from(packed).is_err(), "one length too many");
+        let bad = PackedFold { keys: vec![0x80], lens: vec![], outputs: String::new() };
+        assert!(FoldTable::try_from(bad).is_err(), "a truncated varint");
     }
 }
