@@ -3,6 +3,7 @@
 //
 // Exports
 //   ROOT, DIST, SCREENSHOTS         absolute paths: repo root, built app (dist/), screenshot folder
+//   serve({ mounts, headers, port }) -> { url, port, requests, close() }   prefix → folder static server (no trailing '/')
 //   serveDir(dir)                   -> { url, port, requests, close() }   static server on 127.0.0.1:<free port>;
 //                                      `requests` lists every path served (in order), for "what did a visit load"
 //   launch()                        -> playwright Browser (Debian /usr/bin/chromium, headless, offline-safe flags,
@@ -72,18 +73,24 @@ const MIME = {
   '.woff2': 'font/woff2',
 };
 
-/** Serve `dir` over HTTP on 127.0.0.1 at a free port. */
-export async function serveDir(dir = DIST) {
-  const root = path.resolve(dir);
-  const info = await stat(root).catch(() => null);
-  if (!info?.isDirectory()) {
-    throw new Error(`${root} does not exist: build the app first (trunk build --release --offline)`);
-  }
+/**
+ * Static server on 127.0.0.1 that maps URL prefixes to folders, e.g. `{ '/archive/xunyue/': DIST, '/': host }`
+ * (longest prefix wins), and adds `headers` (e.g. a CSP) to every response. `url` has no trailing '/'.
+ */
+export async function serve({ mounts, headers = {}, port = 0 }) {
+  const table = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
   const requests = [];
   const server = createServer(async (req, res) => {
     try {
       const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      let file = path.join(root, pathname);
+      const hit = table.find(([prefix]) => pathname.startsWith(prefix));
+      if (!hit) {
+        requests.push({ path: pathname, status: 404 });
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      const root = path.resolve(hit[1]);
+      let file = path.join(root, pathname.slice(hit[0].length));
       if (file !== root && !file.startsWith(root + path.sep)) {
         res.writeHead(403).end();
         return;
@@ -102,7 +109,8 @@ export async function serveDir(dir = DIST) {
       res.writeHead(200, {
         'content-type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
         'content-length': st.size,
-        'cache-control': 'no-store',
+        'cache-control': 'no-cache',
+        ...headers,
       });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file).pipe(res);
@@ -112,12 +120,12 @@ export async function serveDir(dir = DIST) {
   });
   await new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
+    server.listen(port, '127.0.0.1', resolve);
   });
-  const { port } = server.address();
+  const bound = server.address().port;
   return {
-    url: `http://127.0.0.1:${port}/`,
-    port,
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
     requests,
     close: () =>
       new Promise((resolve) => {
@@ -125,6 +133,17 @@ export async function serveDir(dir = DIST) {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Serve `dir` over HTTP on 127.0.0.1 at a free port; `url` ends in '/'. */
+export async function serveDir(dir = DIST) {
+  const root = path.resolve(dir);
+  const info = await stat(root).catch(() => null);
+  if (!info?.isDirectory()) {
+    throw new Error(`${root} does not exist: build the app first (trunk build --release --offline)`);
+  }
+  const server = await serve({ mounts: { '/': root }, headers: { 'cache-control': 'no-store' } });
+  return { ...server, url: `${server.url}/` };
 }
 
 /** Launch headless Debian Chromium (playwright gives it a fresh temporary profile). */

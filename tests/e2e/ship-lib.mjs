@@ -2,95 +2,24 @@
 //
 // Exports
 //   STRICT_CSP                           the policy the app and widget must run under
-//   serve({ mounts, headers, port })     -> { url, port, requests, close() }: static server on 127.0.0.1 that maps
-//                                          URL prefixes to folders, e.g. { '/archive/xunyue/': DIST, '/': host },
-//                                          adds `headers` (e.g. a CSP) to every response; `url` has no trailing '/'
+//   serve({ mounts, headers, port })     re-exported from harness.mjs
 //   newPage(browser, opts)               -> { context, page, problems, violations() }: `problems` collects console
 //                                          errors, page errors, failed requests and HTTP errors; violations() lists the
 //                                          securitypolicyviolation events seen (page and shadow roots)
 //   copyDir(src, dst)                    recursive copy
 //   DIST, ONEFILE                        dist/ (or $XUNYUE_DIST) and the one-file build next to it
 
-import { createServer } from 'node:http';
-import { createReadStream } from 'node:fs';
-import { stat, mkdir, readdir, copyFile } from 'node:fs/promises';
+import { mkdir, readdir, copyFile } from 'node:fs/promises';
 import path from 'node:path';
-import { ROOT, DIST as BUILT } from './harness.mjs';
+import { ROOT, DIST as BUILT, serve } from './harness.mjs';
+
+export { serve };
 
 /** The build under test: dist/ (or $XUNYUE_DIST). */
 export const DIST = process.env.XUNYUE_DIST ? path.resolve(process.env.XUNYUE_DIST) : BUILT;
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 export const ONEFILE = path.join(path.dirname(DIST), 'dist-onefile', 'xunyue.html');
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.webmanifest': 'application/manifest+json',
-};
-
-export async function serve({ mounts, headers = {}, port = 0 }) {
-  const table = Object.entries(mounts).sort((a, b) => b[0].length - a[0].length);
-  const requests = [];
-  const server = createServer(async (req, res) => {
-    try {
-      const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-      const hit = table.find(([prefix]) => pathname.startsWith(prefix));
-      if (!hit) {
-        requests.push({ path: pathname, status: 404 });
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      const root = path.resolve(hit[1]);
-      let file = path.join(root, pathname.slice(hit[0].length));
-      if (file !== root && !file.startsWith(root + path.sep)) {
-        res.writeHead(403).end();
-        return;
-      }
-      let st = await stat(file).catch(() => null);
-      if (st?.isDirectory()) {
-        file = path.join(file, 'index.html');
-        st = await stat(file).catch(() => null);
-      }
-      if (!st?.isFile()) {
-        requests.push({ path: pathname, status: 404 });
-        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        return;
-      }
-      requests.push({ path: pathname, status: 200 });
-      res.writeHead(200, {
-        'content-type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
-        'content-length': st.size,
-        'cache-control': 'no-cache',
-        ...headers,
-      });
-      if (req.method === 'HEAD') res.end();
-      else createReadStream(file).pipe(res);
-    } catch (e) {
-      res.writeHead(500).end(String(e));
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  const bound = server.address().port;
-  return {
-    url: `http://127.0.0.1:${bound}`,
-    port: bound,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 // Runs in the page before any of its scripts: record CSP violations, including those inside
 // shadow roots (the event is composed and reaches the document).
