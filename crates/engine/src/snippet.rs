@@ -67,10 +67,22 @@ pub fn snippet_with_terms(text: &[char], spans: &[(u32, u32)], terms: &[u16]) ->
                 windows.push(second);
             }
         }
+        // A window never cuts a hit: an edge inside a hit moves out to the
+        // whole hit.
+        for w in windows.iter_mut() {
+            for &(s, e) in &spans {
+                if s < w.0 && w.0 < e {
+                    w.0 = s;
+                }
+                if s < w.1 && w.1 < e {
+                    w.1 = e;
+                }
+            }
+        }
         windows.sort_unstable();
         // Windows that touch become one.
         if windows.len() == 2 && windows[1].0 <= windows[0].1 + 1 {
-            let merged = (windows[0].0, windows[1].1);
+            let merged = (windows[0].0, windows[0].1.max(windows[1].1));
             windows = vec![merged];
         }
     }
