@@ -7,7 +7,7 @@
 //! (`gazetteer.toml` in the seed folder) for names the dictionary cannot know.
 //! Keywords: jieba's TF-IDF, nouns and verbal nouns only.
 
-use crate::seeds::{line_of, SeedError};
+use crate::seeds::{read_optional_text, SeedError};
 use jieba_rs::{Jieba, KeywordExtract, TfIdf};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -117,19 +117,10 @@ pub struct Gazetteer {
 /// ```
 pub fn read_gazetteer(dir: &Path) -> Result<Gazetteer, SeedError> {
     let path = dir.join(GAZETTEER);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Gazetteer::default()),
-        Err(error) => return Err(SeedError::Io { path, error }),
+    let Some(text) = read_optional_text(&path)? else {
+        return Ok(Gazetteer::default());
     };
-    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
-        Ok(t) => t,
-        Err(e) => {
-            let offset = e.valid_up_to();
-            return Err(SeedError::Encoding { path, offset, line: line_of(&bytes, offset) });
-        }
-    };
-    parse_gazetteer(text).map_err(|(line, message)| SeedError::Manifest { path, line, column: None, message })
+    parse_gazetteer(&text).map_err(|(line, message)| SeedError::Manifest { path, line, column: None, message })
 }
 
 /// Parses the gazetteer; an error gives the line (when known) and what is wrong.

@@ -192,20 +192,29 @@ fn stem_of(path: &Path) -> Result<String, SeedError> {
     Ok(stem.to_string())
 }
 
+/// Reads a UTF-8 side file of the seed folder (manifest, gazetteer), without a
+/// leading BOM; `None` when the file does not exist. Errors name the file and
+/// the line and byte offset of bad UTF-8.
+pub fn read_optional_text(path: &Path) -> Result<Option<String>, SeedError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(SeedError::Io { path: path.to_path_buf(), error }),
+    };
+    match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
+        Ok(t) => Ok(Some(t.to_string())),
+        Err(e) => {
+            let offset = e.valid_up_to();
+            Err(SeedError::Encoding { path: path.to_path_buf(), offset, line: line_of(&bytes, offset) })
+        }
+    }
+}
+
 /// Reads and parses the manifest (an absent manifest is an empty one).
 pub fn read_manifest(dir: &Path) -> Result<Manifest, SeedError> {
     let path = dir.join(MANIFEST);
-    let bytes = match std::fs::read(&path) {
-        Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Manifest::default()),
-        Err(error) => return Err(SeedError::Io { path, error }),
-    };
-    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
-        Ok(t) => t.to_string(),
-        Err(e) => {
-            let offset = e.valid_up_to();
-            return Err(SeedError::Encoding { path, offset, line: line_of(&bytes, offset) });
-        }
+    let Some(text) = read_optional_text(&path)? else {
+        return Ok(Manifest::default());
     };
     toml::from_str::<Manifest>(&text).map_err(|e| {
         let (line, column) = match e.span() {
