@@ -5,6 +5,7 @@ use crate::data::data;
 use crate::route::{Route, Sort};
 use std::cell::RefCell;
 use std::rc::Rc;
+use xunyue_engine::sort::{sort, sort_by};
 use xunyue_engine::{SearchHit, SearchResponse};
 
 #[derive(Debug, Default, PartialEq)]
@@ -74,11 +75,11 @@ pub fn explore(route: &Route) -> Explored {
     let mut docs = d.facets.filter(&matched_docs, &route.facets);
     match route.sort {
         Sort::Relevance => {}
-        Sort::Page => docs.sort(),
+        Sort::Page => sort(&mut docs),
         Sort::Date => {
             let date = |doc: u32| d.facets.values(doc, crate::facets::FacetKind::Date).first().cloned();
             // Newest first; undated last; page order within a date.
-            docs.sort_by(|&a, &b| match (date(a), date(b)) {
+            sort_by(&mut docs, |&a, &b| match (date(a), date(b)) {
                 (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(&b)),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -5,6 +5,7 @@
 //! selected alongside everything else chosen in the other facets
 //! (disjunctive faceting).
 
+use xunyue_engine::sort::sort_by;
 use xunyue_engine::Engine;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
@@ -169,8 +170,8 @@ impl FacetIndex {
             }
         }
         match kind {
-            FacetKind::Page | FacetKind::Date | FacetKind::Year => counts.sort_by(|a, b| a.0.cmp(&b.0)),
-            _ => counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))),
+            FacetKind::Page | FacetKind::Date | FacetKind::Year => sort_by(&mut counts, |a, b| a.0.cmp(&b.0)),
+            _ => sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))),
         }
         counts
     }

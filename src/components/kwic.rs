@@ -5,6 +5,7 @@ use crate::components::results::open_route;
 use crate::data::data;
 use crate::kwic::{cmp_left, cmp_right, lines, Line};
 use crate::route::KwicSort;
+use xunyue_engine::sort::sort_by;
 use yew::prelude::*;
 
 /// Rows shown at most.
@@ -23,8 +24,8 @@ pub fn kwic() -> Html {
         .collect();
     match ctx.route.kwic_sort {
         KwicSort::Position => {}
-        KwicSort::Left => rows.sort_by(cmp_left),
-        KwicSort::Right => rows.sort_by(cmp_right),
+        KwicSort::Left => sort_by(&mut rows, cmp_left),
+        KwicSort::Right => sort_by(&mut rows, cmp_right),
     }
     rows.truncate(MAX_ROWS);
     let sort_button = |s: KwicSort, label: &'static str| {

@@ -269,7 +269,7 @@ pub fn related_docs(d: &Data, doc: u32) -> Vec<(u32, usize)> {
         })
         .filter(|&(_, n)| n > 0)
         .collect();
-    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    xunyue_engine::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out.truncate(RELATED);
     out
 }

@@ -65,8 +65,7 @@ fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 pub fn grams(chars: &[char]) -> Vec<u64> {
     let mut g: Vec<u64> = chars.iter().map(|&c| unigram(c)).collect();
     g.extend(chars.windows(2).map(|w| bigram(w[0], w[1])));
-    g.sort_unstable();
-    g.dedup();
+    crate::sort::sort_dedup(&mut g);
     g
 }
 
@@ -77,7 +76,7 @@ impl IndexData {
         for (d, chars) in docs.iter().enumerate() {
             pairs.extend(grams(chars).into_iter().map(|g| (g, d as u32)));
         }
-        pairs.sort_unstable();
+        crate::sort::sort(&mut pairs);
         let mut data = IndexData::default();
         let mut prev_key = 0u64;
         let mut i = 0;
@@ -192,7 +191,7 @@ impl Index {
             _ => {
                 let mut lists: Vec<Vec<u32>> =
                     needle.windows(2).map(|w| self.docs(bigram(w[0], w[1]))).collect();
-                lists.sort_by_key(|l| l.len());
+                crate::sort::sort_by_key(&mut lists, |l| l.len());
                 let mut acc = lists.first().cloned().unwrap_or_default();
                 for l in &lists[1..] {
                     if acc.is_empty() {

@@ -18,6 +18,7 @@ pub mod reflow;
 pub mod search;
 pub mod segment;
 pub mod snippet;
+pub mod sort;
 
 pub use blob::{Blob, BlobError};
 pub use model::{Article, Block, BlockKind, Corpus, Page};

@@ -110,7 +110,7 @@ pub fn min_window(lists: &[&[Occ]]) -> Option<u32> {
     for (i, l) in lists.iter().enumerate() {
         all.extend(l.iter().map(|o| (o.pos, o.pos + o.len, i)));
     }
-    all.sort_unstable();
+    crate::sort::sort(&mut all);
     let k = lists.len();
     let mut count = vec![0u32; k];
     let mut have = 0;

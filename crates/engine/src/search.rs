@@ -375,7 +375,7 @@ impl Engine {
     /// snippets: for counting facets.
     pub fn search_docs(&self, query: &str) -> Vec<u32> {
         let mut docs: Vec<u32> = self.run(query, false).hits.iter().map(|h| h.doc).collect();
-        docs.sort_unstable();
+        crate::sort::sort(&mut docs);
         docs
     }
 
@@ -402,7 +402,7 @@ impl Engine {
                 resp.notices.push(Notice::Partial { best: hits[0].matched, of });
             }
         }
-        hits.sort_by(|a, b| {
+        crate::sort::sort_by(&mut hits, |a, b| {
             b.tier.cmp(&a.tier).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
         });
         resp.hits = hits
@@ -583,8 +583,7 @@ impl Engine {
         }
         let excludes: Vec<usize> = q.excludes.iter().map(|t| m.find(&t.phrase)).collect();
         let mut docs: Vec<u32> = m.needles.iter().flat_map(|(_, f)| f.docs.iter().copied()).collect();
-        docs.sort_unstable();
-        docs.dedup();
+        crate::sort::sort_dedup(&mut docs);
         let mut rows = Vec::new();
         let mut best = 0usize;
         for doc in docs {
@@ -634,7 +633,7 @@ impl Engine {
             .collect();
         // Sorted by start, longer first; a span overlapping a kept one goes.
         if lists.len() > 1 {
-            all.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
         }
         let mut spans = Vec::with_capacity(all.len());
         let mut ids = Vec::with_capacity(all.len());

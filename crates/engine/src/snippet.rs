@@ -79,7 +79,7 @@ pub fn snippet_with_terms(text: &[char], spans: &[(u32, u32)], terms: &[u16]) ->
                 }
             }
         }
-        windows.sort_unstable();
+        crate::sort::sort(&mut windows);
         // Windows that touch become one.
         if windows.len() == 2 && windows[1].0 <= windows[0].1 + 1 {
             let merged = (windows[0].0, windows[0].1.max(windows[1].1));
