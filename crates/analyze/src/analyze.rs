@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use xunyue_engine::model::{Analysis, Article, ArticleAnalysis, BlockKind, Corpus, VocabWord};
 use xunyue_engine::normalize::normalize_str;
+use xunyue_engine::segment::{boundaries_of_words, is_vocab_word, round_freq};
 
 /// File of the seed folder that lists names jieba cannot know.
 pub const GAZETTEER: &str = "gazetteer.toml";
@@ -167,17 +168,32 @@ pub fn analyze(corpus: &Corpus) -> Analysis {
 
 /// Analyzes every article of the corpus.
 pub fn analyze_with(corpus: &Corpus, gaz: &Gazetteer) -> Analysis {
+    analyze_corpus(corpus, gaz).0
+}
+
+/// Analyzes every article of the corpus, and returns with the analysis the
+/// word boundaries of every article's normalized text as the full
+/// dictionary cuts it (in the format of [`IndexData::boundaries`]), from the
+/// same cut that makes the vocabulary.
+///
+/// [`IndexData::boundaries`]: xunyue_engine::index::IndexData::boundaries
+pub fn analyze_corpus(corpus: &Corpus, gaz: &Gazetteer) -> (Analysis, Vec<u8>) {
     let mut jieba = Jieba::new();
     let mut vocab: BTreeMap<String, u32> = BTreeMap::new();
+    let mut boundaries = Vec::new();
     for a in &corpus.articles {
         let text = normalize_str(&a.text());
-        for w in jieba.cut(&text, false) {
+        let words = jieba.cut(&text, false);
+        boundaries.extend(boundaries_of_words(text.chars().count(), words.iter().map(|w| w.word)));
+        for w in words {
             let w = w.word;
-            if w.chars().count() < 2 || !w.chars().all(char::is_alphanumeric) {
+            let chars: Vec<char> = w.chars().collect();
+            if !is_vocab_word(&chars) {
                 continue;
             }
-            let freq = jieba.suggest_freq(w).min(u32::MAX as usize) as u32;
-            vocab.entry(w.to_string()).or_insert(freq.max(1));
+            // Rounded to what the compact blob stores (one byte per word).
+            let freq = round_freq(jieba.suggest_freq(w).min(u32::MAX as usize) as u32);
+            vocab.entry(w.to_string()).or_insert(freq);
         }
     }
     // Gazetteer names are words of their kind from here on (after the
@@ -190,7 +206,8 @@ pub fn analyze_with(corpus: &Corpus, gaz: &Gazetteer) -> Analysis {
     }
     let tfidf = TfIdf::default();
     let articles = corpus.articles.iter().map(|a| analyze_article(&jieba, &tfidf, gaz, a)).collect();
-    Analysis { vocab: vocab.into_iter().map(|(word, freq)| VocabWord { word, freq }).collect(), articles }
+    let vocab = vocab.into_iter().map(|(word, freq)| VocabWord { word, freq }).collect();
+    (Analysis { vocab, articles }, boundaries)
 }
 
 fn is_cjk(c: char) -> bool {

@@ -16,12 +16,13 @@ pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
     let corpus =
         xunyue_engine::ingest::ingest_with(&seeds.files, &seeds.manifest).map_err(SeedError::Ingest)?;
     let gazetteer = analyze::read_gazetteer(seed_dir)?;
-    let analysis = analyze::analyze_with(&corpus, &gazetteer);
+    let (analysis, boundaries) = analyze::analyze_corpus(&corpus, &gazetteer);
     let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
-    let index = IndexData::build_with(&docs, &analysis.vocab);
+    // Word boundaries from the full dictionary's cut (the ranking's word bonus).
+    let index = IndexData { boundaries, ..IndexData::build(&docs) };
     let corpus_chars = docs.iter().flatten().copied().collect();
     let fold = FoldTable::build(&corpus_chars);
-    Ok(Blob { version: BLOB_VERSION, corpus, analysis, index, fold })
+    Ok(Blob { version: BLOB_VERSION, corpus, analysis, index, fold, words: Default::default() })
 }
 
 /// Builds the blob and serializes it.

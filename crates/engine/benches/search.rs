@@ -108,6 +108,7 @@ fn synthetic(times: usize) -> Blob {
         analysis: Analysis { vocab: real.analysis.vocab, articles: Vec::new() },
         index,
         fold: real.fold,
+        words: Default::default(),
     }
 }
 

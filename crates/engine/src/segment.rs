@@ -61,6 +61,72 @@ pub fn bit(bits: &[u8], i: usize) -> bool {
     bits.get(i / 8).is_some_and(|b| b & (1 << (i % 8)) != 0)
 }
 
+/// Word boundaries from a list of words that tile `len` chars, in the
+/// format of [`Segmenter::boundaries`].
+pub fn boundaries_of_words<'a>(len: usize, words: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let mut bits = vec![0u8; len / 8 + 1];
+    set_bit(&mut bits, 0);
+    let mut at = 0usize;
+    for w in words {
+        at += w.chars().count();
+        set_bit(&mut bits, at);
+    }
+    set_bit(&mut bits, len);
+    bits
+}
+
+/// The words of `chars` as its boundaries cut it: runs between set bits.
+pub fn words_between<'a>(chars: &'a [char], bits: &'a [u8]) -> impl Iterator<Item = &'a [char]> + 'a {
+    let mut start = 0usize;
+    (1..=chars.len()).filter_map(move |i| {
+        if !bit(bits, i) {
+            return None;
+        }
+        let w = chars.get(start..i);
+        start = i;
+        w
+    })
+}
+
+/// True for the words the vocabulary keeps: two chars or more, all letters
+/// or digits.
+pub fn is_vocab_word(chars: &[char]) -> bool {
+    chars.len() >= 2 && chars.iter().all(|c| c.is_alphanumeric())
+}
+
+/// A word frequency as one byte: exact below 8, otherwise the highest four
+/// significant bits (rounded) and the exponent, so within 1/16 of the value.
+/// The vocabulary stores frequencies already rounded by [`round_freq`], so
+/// that `freq_of_code(freq_code(f)) == f` for every stored `f`.
+pub fn freq_code(freq: u32) -> u8 {
+    let f = u64::from(freq.max(1));
+    if f < 8 {
+        return f as u8;
+    }
+    // Round to the nearest value with four significant bits.
+    let e = 63 - f.leading_zeros();
+    let f = if e >= 4 { f + (1u64 << (e - 4)) } else { f };
+    let e = 63 - f.leading_zeros();
+    let m = (f >> (e - 3)) as u32;
+    ((e - 2) * 8 + (m - 8)).min(255) as u8
+}
+
+/// The frequency a [`freq_code`] stands for.
+pub fn freq_of_code(code: u8) -> u32 {
+    let q = u32::from(code);
+    if q < 8 {
+        return q;
+    }
+    let e = q / 8 + 2;
+    let m = u64::from(q % 8 + 8);
+    (m << (e - 3)).min(u64::from(u32::MAX)) as u32
+}
+
+/// `freq` rounded as the blob stores it.
+pub fn round_freq(freq: u32) -> u32 {
+    freq_of_code(freq_code(freq))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,6 +149,30 @@ mod tests {
         assert_eq!(words(&s, "转基因作物"), ["转基因", "作", "物"]);
         assert!(s.has_word("华大"));
         assert!(!s.has_word("作物"));
+    }
+
+    #[test]
+    fn frequencies_round_to_one_byte_within_a_sixteenth() {
+        for f in (1..5000u32).chain([65_535, 1 << 20, 123_456_789, u32::MAX]) {
+            let r = round_freq(f);
+            let err = (f64::from(r) - f64::from(f)).abs() / f64::from(f);
+            assert!(err <= 1.0 / 16.0 + 1e-9, "{f} -> {r}");
+            assert_eq!(round_freq(r), r, "rounding {f} twice");
+        }
+        assert_eq!(round_freq(7), 7);
+        assert_eq!(round_freq(0), 1);
+    }
+
+    #[test]
+    fn words_come_back_from_their_boundaries() {
+        let words = ["青岛", "华大", "的", "bg136", "基因"];
+        let text: Vec<char> = words.concat().chars().collect();
+        let bits = boundaries_of_words(text.len(), words);
+        let back: Vec<String> = words_between(&text, &bits).map(|w| w.iter().collect()).collect();
+        assert_eq!(back, words);
+        let kept: Vec<String> =
+            words_between(&text, &bits).filter(|w| is_vocab_word(w)).map(|w| w.iter().collect()).collect();
+        assert_eq!(kept, ["青岛", "华大", "bg136", "基因"]);
     }
 
     #[test]

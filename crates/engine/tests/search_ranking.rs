@@ -35,6 +35,7 @@ fn build(articles: Vec<Article>, with_words: bool) -> Engine {
         analysis: Analysis { vocab, articles: Vec::new() },
         index,
         fold: Default::default(),
+        words: Default::default(),
     };
     Engine::from_bytes(&blob.to_bytes()).expect("test blob loads")
 }
