@@ -14,6 +14,11 @@ mod panic;
 mod route;
 mod snippets;
 
+// The wasm build's allocator (see Cargo.toml).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 fn main() {
     panic::install();
     if embed::widget_page() {
