@@ -47,6 +47,10 @@ export async function onefile(dist, out) {
     icon = `<link rel="icon" href="data:image/svg+xml;base64,${svg.toString('base64')}" />`;
   }
 
+  // The glue's init function: its default export (`__wbg_init`, renamed when the glue is minified).
+  const init =
+    glue.match(/export\s*\{[^}]*?([\w$]+)\s+as\s+default\b/)?.[1] ?? glue.match(/export\s+default\s+([\w$]+)/)?.[1];
+  if (!init) throw new Error(`${assets.js}: no default export (the init function) in the wasm-bindgen glue`);
   const script = `${guard(glue, 'script', assets.js)}
 // ---- one-file loader: the wasm is in the data block #xunyue-wasm ----
 {
@@ -59,11 +63,10 @@ export async function onefile(dist, out) {
     bytes = new Uint8Array(bin.length);
     for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   }
-  const wasm = await __wbg_init({ module_or_path: bytes });
+  const wasm = await ${init}({ module_or_path: bytes });
   dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
 }
 `;
-  if (!/\b__wbg_init\b/.test(glue)) throw new Error(`${assets.js}: no __wbg_init in the wasm-bindgen glue`);
   const style = guard(css, 'style', assets.css);
   const csp = [
     "default-src 'none'",
