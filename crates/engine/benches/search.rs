@@ -11,35 +11,12 @@ use flate2::Compression;
 use std::io::Write;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-use xunyue_engine::index::IndexData;
-use xunyue_engine::model::Analysis;
-use xunyue_engine::normalize::normalize;
-use xunyue_engine::{Article, Blob, BlockKind, Corpus, Engine};
+use xunyue_engine::{Blob, Engine};
 
-/// A mix of what readers type: words, phrases, several terms, operators,
-/// Latin, a miss, a partial match and a long pasted phrase.
-const QUERIES: &[&str] = &[
-    "基因",
-    "青岛",
-    "产业",
-    "细胞",
-    "青岛华大",
-    "基因科技产业",
-    "华大智造",
-    "基因 细胞",
-    "青岛 华大 基因",
-    "\"基因 细胞\"",
-    "细胞 -华大",
-    "TIL OR 驿站",
-    "BG136",
-    "cop15",
-    "区块链",
-    "基因 区块链",
-    "高新区",
-    "的",
-    "智慧驿站",
-    "全国首个基因科技产业发展共同体正式揭牌",
-];
+#[path = "synth.rs"]
+mod synth;
+
+use synth::{pct, synthetic, QUERIES, RUNS};
 
 fn gz(bytes: &[u8]) -> usize {
     let mut e = GzEncoder::new(Vec::new(), Compression::best());
@@ -49,67 +26,6 @@ fn gz(bytes: &[u8]) -> usize {
 
 fn real_blob() -> Blob {
     Blob::from_bytes(xunyue_corpus::BLOB).expect("embedded blob")
-}
-
-/// Deterministic xorshift.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
-
-/// A corpus `times` the size of the real one: new articles, each a real
-/// headline and 3–20 real paragraphs drawn at random.
-fn synthetic(times: usize) -> Blob {
-    let real = real_blob();
-    let chars: usize = real.corpus.articles.iter().map(|a| a.text().chars().count()).sum();
-    let heads: Vec<_> = real
-        .corpus
-        .articles
-        .iter()
-        .flat_map(|a| a.blocks.iter().filter(|b| b.kind == BlockKind::Headline).cloned())
-        .collect();
-    let paras: Vec<_> = real
-        .corpus
-        .articles
-        .iter()
-        .flat_map(|a| a.blocks.iter().filter(|b| b.kind != BlockKind::Headline).cloned())
-        .collect();
-    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    let mut articles = Vec::new();
-    let mut total = 0;
-    while total < chars * times {
-        let mut blocks = vec![heads[rng.below(heads.len())].clone()];
-        for _ in 0..3 + rng.below(18) {
-            blocks.push(paras[rng.below(paras.len())].clone());
-        }
-        let a = Article {
-            id: format!("synthetic#{}", articles.len() + 1),
-            page: "synthetic".into(),
-            title: blocks[0].text.clone(),
-            blocks,
-            ..Article::default()
-        };
-        total += a.text().chars().count();
-        articles.push(a);
-    }
-    let docs: Vec<Vec<char>> = articles.iter().map(|a| normalize(&a.text()).chars).collect();
-    let index = IndexData::build_with(&docs, &real.analysis.vocab);
-    Blob {
-        version: real.version,
-        corpus: Corpus { pages: Vec::new(), articles },
-        analysis: Analysis { vocab: real.analysis.vocab, articles: Vec::new() },
-        index,
-        fold: real.fold,
-        words: Default::default(),
-    }
 }
 
 struct Loaded {
@@ -147,11 +63,7 @@ fn one_x() -> &'static Loaded {
 
 fn hundred_x() -> &'static Loaded {
     static L: OnceLock<Loaded> = OnceLock::new();
-    L.get_or_init(|| load(synthetic(100)))
-}
-
-fn pct(sorted: &[Duration], p: f64) -> Duration {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+    L.get_or_init(|| load(synthetic(&real_blob(), 100)))
 }
 
 fn table() {
@@ -162,7 +74,7 @@ fn table() {
         let mut worst = (Duration::ZERO, "");
         for q in QUERIES {
             let _ = l.engine.search(q); // warm
-            for _ in 0..15 {
+            for _ in 0..RUNS {
                 let t = Instant::now();
                 let r = l.engine.search(q);
                 let d = t.elapsed();
@@ -193,7 +105,52 @@ fn table() {
     println!();
 }
 
+/// `XUNYUE_BENCH_LOOP=N` (optionally `XUNYUE_BENCH_QUERY=Q`): builds the
+/// 100× corpus, then only runs the query mix (or Q) N times, for a profiler
+/// (`perf record`, `valgrind --tool=callgrind`).
+fn profile_loop(n: usize) {
+    let l = hundred_x();
+    let only = std::env::var("XUNYUE_BENCH_QUERY").ok();
+    let queries: Vec<&str> = match &only {
+        Some(q) => vec![q.as_str()],
+        None => QUERIES.to_vec(),
+    };
+    let t = Instant::now();
+    for _ in 0..n {
+        for q in &queries {
+            std::hint::black_box(l.engine.search(q));
+        }
+    }
+    println!("{} searches in {:.1} ms", n * queries.len(), t.elapsed().as_secs_f64() * 1e3);
+}
+
+/// `XUNYUE_BENCH_DUMP=FILE`: writes every response of the query mix (and
+/// a few more queries) on both corpora to FILE, to compare two versions of
+/// the engine result by result.
+fn dump(path: &str) {
+    let extra = ["基因 细胞 -华大", "华大·智造", "\"青岛 华大", "细胞 OR 干细胞 | 华大", "-", "b", "2021", "，"];
+    let mut out = String::new();
+    for (name, l) in [("5 pages", one_x()), ("100x", hundred_x())] {
+        for q in QUERIES.iter().chain(extra.iter()) {
+            let r = l.engine.search(q);
+            out.push_str(&format!("== {name} {q}\n{r:?}\n{:?}\n", l.engine.search_docs(q)));
+            for h in &r.hits {
+                out.push_str(&format!("{:?}\n", l.engine.snippet_for(h)));
+            }
+        }
+    }
+    std::fs::write(path, out).expect("dump written");
+}
+
 fn main() {
+    if let Ok(path) = std::env::var("XUNYUE_BENCH_DUMP") {
+        dump(&path);
+        return;
+    }
+    if let Some(n) = std::env::var("XUNYUE_BENCH_LOOP").ok().and_then(|v| v.parse().ok()) {
+        profile_loop(n);
+        return;
+    }
     table();
     divan::main();
 }
