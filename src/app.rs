@@ -148,6 +148,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    use_effect_with((), |_| crate::perf::mark("xunyue:rendered"));
+
     let ctx = Ctx { route: (*route).clone(), go, explored: explored.clone() };
     let t = ctx.t();
     let Some(_) = data() else {

@@ -18,7 +18,9 @@ pub fn data() -> Option<&'static Data> {
     DATA.with(|d| {
         *d.get_or_init(|| {
             let engine = Engine::from_bytes(xunyue_corpus::BLOB).ok()?;
+            crate::perf::mark("xunyue:engine");
             let facets = FacetIndex::build(&engine);
+            crate::perf::mark("xunyue:facets");
             Some(&*Box::leak(Box::new(Data { engine, facets })))
         })
     })

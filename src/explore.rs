@@ -61,9 +61,9 @@ pub fn explore(route: &Route) -> Explored {
                 return (r.clone(), *t);
             }
         }
-        let t0 = now();
+        let t0 = crate::perf::now();
         let r = Rc::new(if query.is_empty() { SearchResponse::default() } else { d.engine.search(&query) });
-        let took = now() - t0;
+        let took = crate::perf::now() - t0;
         *last.borrow_mut() = Some((query.clone(), r.clone(), took));
         (r, took)
     });
@@ -95,14 +95,4 @@ pub fn explore(route: &Route) -> Explored {
     let open = route.open.as_deref().and_then(|id| d.doc_of(id));
     let partial = response.partial;
     Explored { query, matched_docs, docs, hits, partial, took_ms, open, response }
-}
-
-#[cfg(target_arch = "wasm32")]
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn now() -> f64 {
-    0.0
 }

@@ -11,6 +11,7 @@ mod kwic;
 mod marks;
 mod nav;
 mod panic;
+mod perf;
 mod route;
 mod snippets;
 
@@ -20,6 +21,7 @@ mod snippets;
 static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
 
 fn main() {
+    perf::mark("xunyue:main");
     panic::install();
     if embed::widget_page() {
         // `xunyue-widget.js` mounts explorers itself (see `embed::mount`).
