@@ -157,6 +157,14 @@ impl Index {
         self.keys.binary_search(&key).ok()
     }
 
+    /// Key ids of every pair starting with `c`: one contiguous range of the
+    /// sorted key table (a pair's key orders by its first char first).
+    pub fn pairs_starting_with(&self, c: char) -> std::ops::Range<usize> {
+        let lo = bigram(c, '\0');
+        let hi = lo + (1 << 21);
+        self.keys.partition_point(|&k| k < lo)..self.keys.partition_point(|&k| k < hi)
+    }
+
     /// Number of keys.
     pub fn len(&self) -> usize {
         self.keys.len()
@@ -267,8 +275,14 @@ impl Positions {
 
     /// The (doc, position) pairs of a key id, packed as `(doc << 32) | pos`.
     pub fn of(&self, key_id: usize) -> &[u64] {
-        match (self.offsets.get(key_id), self.offsets.get(key_id + 1)) {
-            (Some(&a), Some(&b)) => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
+        self.of_range(key_id..key_id + 1)
+    }
+
+    /// The pairs of a range of key ids: each key's list in turn (so sorted
+    /// per key, not overall).
+    pub fn of_range(&self, ids: std::ops::Range<usize>) -> &[u64] {
+        match (self.offsets.get(ids.start), self.offsets.get(ids.end)) {
+            (Some(&a), Some(&b)) if a <= b => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
         }
     }
@@ -303,6 +317,10 @@ mod tests {
         assert!(pos.complete);
         let k = idx.key_id(bigram('青', '岛')).unwrap();
         assert_eq!(pos.of(k), [0, 4, (1 << 32) | 2]);
+        // 华 is followed by 大 twice; 岛 by 华 once (each text ends in a 岛).
+        assert_eq!(pos.of_range(idx.pairs_starting_with('华')), [2, 1 << 32]);
+        assert_eq!(pos.of_range(idx.pairs_starting_with('岛')), [1]);
+        assert!(pos.of_range(idx.pairs_starting_with('区')).is_empty());
         let other = Index::load(IndexData::build(&[chars("ab")])).unwrap();
         assert!(!Positions::build(&other, &refs).complete);
     }

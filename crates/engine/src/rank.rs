@@ -100,18 +100,31 @@ pub fn bm25(tf: f32, idf: f32, len: f32, avg_len: f32) -> f32 {
 }
 
 /// Shortest window (in chars) holding one occurrence of every list; `None`
-/// when a list is empty. Each list is sorted by position.
-pub fn min_window(lists: &[&[Occ]]) -> Option<u32> {
-    if lists.iter().any(|l| l.is_empty()) || lists.is_empty() {
+/// when a list is empty. Each list is the sorted start positions of
+/// occurrences of one length: `(starts, len)`.
+pub fn min_window(lists: &[(&[u32], u32)]) -> Option<u32> {
+    if lists.iter().any(|l| l.0.is_empty()) || lists.is_empty() {
         return None;
     }
-    // Merge all occurrences, then slide a window over them.
-    let mut all: Vec<(u32, u32, usize)> = Vec::new();
-    for (i, l) in lists.iter().enumerate() {
-        all.extend(l.iter().map(|o| (o.pos, o.pos + o.len, i)));
-    }
-    crate::sort::sort(&mut all);
+    // Merge all occurrences in (start, end, list) order, then slide a
+    // window over them.
     let k = lists.len();
+    let mut all: Vec<(u32, u32, usize)> = Vec::with_capacity(lists.iter().map(|l| l.0.len()).sum());
+    let mut head = vec![0usize; k];
+    loop {
+        let mut next: Option<(u32, u32, usize)> = None;
+        for (i, &(starts, len)) in lists.iter().enumerate() {
+            if let Some(&p) = starts.get(head[i]) {
+                let c = (p, p + len, i);
+                if next.is_none_or(|n| c < n) {
+                    next = Some(c);
+                }
+            }
+        }
+        let Some(n) = next else { break };
+        head[n.2] += 1;
+        all.push(n);
+    }
     let mut count = vec![0u32; k];
     let mut have = 0;
     let mut best = u32::MAX;
@@ -141,8 +154,29 @@ pub fn min_window(lists: &[&[Occ]]) -> Option<u32> {
 /// What the ranking needs to know about one term in one article.
 pub struct TermInArticle<'a> {
     pub df: u32,
-    /// Sorted by position.
-    pub occs: &'a [Occ],
+    /// `tf'`: the weights ([`Occ::weight`]) of its occurrences, summed in
+    /// position order.
+    pub tf: f32,
+    /// True when an occurrence is in the headline.
+    pub in_headline: bool,
+    /// Start positions of the occurrences, sorted.
+    pub starts: &'a [u32],
+    /// Length of each occurrence, in folded chars.
+    pub len: u32,
+}
+
+impl<'a> TermInArticle<'a> {
+    /// The term's figures from its occurrences (`starts` their positions).
+    pub fn new(df: u32, occs: impl Iterator<Item = Occ>, starts: &'a [u32], len: u32) -> TermInArticle<'a> {
+        let mut in_headline = false;
+        let tf: f32 = occs
+            .map(|o| {
+                in_headline |= o.field == Field::Headline;
+                o.weight()
+            })
+            .sum();
+        TermInArticle { df, tf, in_headline, starts, len }
+    }
 }
 
 /// Longest list of occurrences per term the proximity looks at.
@@ -155,20 +189,19 @@ pub fn score(terms: &[TermInArticle], len: u32, avg_len: f32, n_docs: u32) -> f3
     for t in terms {
         let i = idf(t.df, n_docs);
         idf_sum += i;
-        let tf: f32 = t.occs.iter().map(Occ::weight).sum();
-        s += bm25(tf, i, len as f32, avg_len);
-        if t.occs.iter().any(|o| o.field == Field::Headline) {
+        s += bm25(t.tf, i, len as f32, avg_len);
+        if t.in_headline {
             s += TITLE_BONUS * i;
         }
     }
-    let present: Vec<&[Occ]> = terms
+    let present: Vec<(&[u32], u32)> = terms
         .iter()
-        .filter(|t| !t.occs.is_empty())
-        .map(|t| &t.occs[..t.occs.len().min(PROXIMITY_CAP)])
+        .filter(|t| !t.starts.is_empty())
+        .map(|t| (&t.starts[..t.starts.len().min(PROXIMITY_CAP)], t.len))
         .collect();
     if present.len() >= 2 {
         if let Some(w) = min_window(&present) {
-            let need: u32 = present.iter().map(|l| l[0].len).sum();
+            let need: u32 = present.iter().map(|l| l.1).sum();
             let closeness = (need as f32 / w.max(1) as f32).min(1.0);
             s += PROXIMITY_WEIGHT * (idf_sum / terms.len() as f32) * closeness;
         }
@@ -211,19 +244,32 @@ mod tests {
 
     #[test]
     fn window_is_the_tightest_cover() {
-        let a = [occ(0, 2), occ(50, 2)];
-        let b = [occ(10, 2), occ(53, 2)];
-        assert_eq!(min_window(&[&a, &b]), Some(5));
-        assert_eq!(min_window(&[&a, &[]]), None);
+        let a: &[u32] = &[0, 50];
+        let b: &[u32] = &[10, 53];
+        assert_eq!(min_window(&[(a, 2), (b, 2)]), Some(5));
+        assert_eq!(min_window(&[(a, 2), (&[], 2)]), None);
+        // Lists of different lengths: the later start may end first.
+        assert_eq!(min_window(&[(&[7], 6), (&[9], 1)]), Some(6));
+    }
+
+    fn term(df: u32, starts: &[u32]) -> TermInArticle<'_> {
+        TermInArticle::new(df, starts.iter().map(|&p| occ(p, 2)), starts, 2)
     }
 
     #[test]
     fn close_terms_score_higher() {
-        let a = [occ(0, 2)];
-        let near = [occ(2, 2)];
-        let far = [occ(500, 2)];
-        let s_near = score(&[TermInArticle { df: 3, occs: &a }, TermInArticle { df: 3, occs: &near }], 1000, 1000.0, 10);
-        let s_far = score(&[TermInArticle { df: 3, occs: &a }, TermInArticle { df: 3, occs: &far }], 1000, 1000.0, 10);
+        let s_near = score(&[term(3, &[0]), term(3, &[2])], 1000, 1000.0, 10);
+        let s_far = score(&[term(3, &[0]), term(3, &[500])], 1000, 1000.0, 10);
         assert!(s_near > s_far);
+    }
+
+    #[test]
+    fn term_figures_come_from_its_occurrences() {
+        let head = Occ { field: Field::Headline, ..occ(0, 2) };
+        let cut = Occ { aligned: false, ..occ(9, 2) };
+        let t = TermInArticle::new(3, [head, cut].into_iter(), &[0, 9], 2);
+        assert_eq!(t.tf, head.weight() + cut.weight());
+        assert!(t.in_headline);
+        assert!(!term(3, &[4]).in_headline);
     }
 }

@@ -7,7 +7,7 @@
 use crate::blob::{Blob, BlobError};
 use crate::index::{bigram, Index, Positions};
 use crate::model::{Analysis, Article, BlockKind, Corpus};
-use crate::normalize::{normalize, Normalized};
+use crate::normalize::normalize;
 use crate::query::{Notice, Query, Term};
 use crate::rank::{self, Field, Occ, TermInArticle};
 use crate::segment::{self, Segmenter};
@@ -71,21 +71,70 @@ pub struct Engine {
     /// Per article: its text as chars (what spans index into).
     texts: Vec<Vec<char>>,
     docs: Vec<Doc>,
+    /// Per article: its last folded char (the one char no pair starts at).
+    last: Vec<Option<char>>,
     avg_len: f32,
 }
 
 /// An article as the matcher sees it.
 struct Doc {
-    n: Normalized,
-    s: String,
+    /// The folded text.
+    chars: Vec<char>,
+    /// Where the folded chars come from in the text: from `shifts[i].0` on
+    /// (until the next entry), folded char `p` is text char `p + shifts[i].1`;
+    /// before the first entry, char `p` is `p`. Folding keeps most chars one
+    /// to one, so this is short: an entry where spaces collapse or a char
+    /// expands.
+    shifts: Vec<(u32, i32)>,
+    /// Chars in the text.
+    text_len: u32,
     /// Headline and kicker ranges, in folded chars.
     fields: Vec<(u32, u32, Field)>,
+    /// Where the last field range ends: every char after it is body text.
+    fields_end: u32,
     /// Range of this doc's word boundaries in the index's bit sets.
     bounds: Option<(usize, usize)>,
 }
 
 impl Doc {
+    fn new(origin: &[u32], chars: Vec<char>, text_len: u32, fields: Vec<(u32, u32, Field)>) -> Doc {
+        let mut shifts = Vec::new();
+        let mut shift = 0i64;
+        for (p, &o) in origin.iter().enumerate() {
+            let d = o as i64 - p as i64;
+            if d != shift {
+                shifts.push((p as u32, d as i32));
+                shift = d;
+            }
+        }
+        let fields_end = fields.iter().map(|f| f.1).max().unwrap_or(0);
+        Doc { chars, shifts, text_len, fields, fields_end, bounds: None }
+    }
+
+    /// The text position of folded char `p` (`p` < the folded length).
+    fn origin(&self, p: u32) -> u32 {
+        let k = self.shifts.partition_point(|&(at, _)| at <= p);
+        match k.checked_sub(1).and_then(|k| self.shifts.get(k)) {
+            Some(&(_, d)) => (p as i64 + d as i64) as u32,
+            None => p,
+        }
+    }
+
+    /// The text span of the folded chars `[p, p + len)`, as
+    /// [`crate::normalize::Normalized::source_span`] gives it.
+    fn span(&self, p: u32, len: u32) -> (u32, u32) {
+        if len == 0 || p as usize >= self.chars.len() {
+            let at = if (p as usize) < self.chars.len() { self.origin(p) } else { self.text_len };
+            return (at, at);
+        }
+        let end = (p + len).min(self.chars.len() as u32);
+        (self.origin(p), self.origin(end - 1) + 1)
+    }
+
     fn field(&self, pos: u32) -> Field {
+        if pos >= self.fields_end {
+            return Field::Body;
+        }
         self.fields
             .iter()
             .find(|&&(s, e, _)| pos >= s && pos < e)
@@ -126,11 +175,56 @@ impl Found {
     }
 }
 
+impl Found {
+    fn empty(len: u32) -> Found {
+        Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new() }
+    }
+
+    /// Adds an occurrence; occurrences come in doc then position order, and
+    /// one overlapping the previous kept one is dropped (Ctrl+F counts left
+    /// to right, without overlaps).
+    fn push(&mut self, d: u32, p: u32) {
+        if self.docs.last() != Some(&d) {
+            if !self.docs.is_empty() {
+                self.starts.push(self.pos.len() as u32);
+            }
+            self.docs.push(d);
+        } else if self.pos.last().is_some_and(|&q| p < q + self.len) {
+            return;
+        }
+        self.pos.push(p);
+    }
+
+    fn finish(mut self) -> Found {
+        if !self.docs.is_empty() {
+            self.starts.push(self.pos.len() as u32);
+        }
+        self
+    }
+}
+
 /// What one clause matched in one doc: its level and the occurrence lists
-/// (one per needle, with the term id the spans get).
-struct ClauseMatch {
+/// (needles, with the term id the spans get).
+struct ClauseMatch<'t> {
     level: Level,
-    lists: Vec<(u16, usize)>,
+    lists: Lists<'t>,
+}
+
+#[derive(Clone, Copy)]
+enum Lists<'t> {
+    None,
+    One(u16, usize),
+    Many(&'t [(u16, usize)]),
+}
+
+impl Lists<'_> {
+    fn add_to(self, out: &mut Vec<(u16, usize)>) {
+        match self {
+            Lists::None => {}
+            Lists::One(id, i) => out.push((id, i)),
+            Lists::Many(l) => out.extend_from_slice(l),
+        }
+    }
 }
 
 /// Per-query state: the needles looked up so far.
@@ -163,24 +257,19 @@ impl<'e> Matcher<'e> {
     }
 
     /// The occurrences of needle `i` in doc, with the term id they count for.
-    fn occs(&self, id: u16, i: usize, doc: u32) -> Hits {
+    fn list(&self, (id, i): (u16, usize), doc: u32) -> List<'_> {
         let f = &self.needles[i].1;
-        let occs = match (f.get(doc), self.e.docs.get(doc as usize)) {
-            (Some(pos), Some(d)) => pos
-                .iter()
-                .map(|&p| Occ { pos: p, len: f.len, field: d.field(p), aligned: self.e.aligned(doc, p, f.len) })
-                .collect(),
-            _ => Vec::new(),
-        };
-        Hits { id, df: f.df(), occs }
+        List { id, df: f.df(), len: f.len, starts: f.get(doc).unwrap_or(&[]) }
     }
 }
 
-/// The occurrences of one needle in one doc.
-struct Hits {
+/// The occurrences of one needle in one doc: their folded start positions,
+/// sorted and not overlapping.
+struct List<'m> {
     id: u16,
     df: u32,
-    occs: Vec<Occ>,
+    len: u32,
+    starts: &'m [u32],
 }
 
 /// Ids of the display terms of a query (see [`SearchResponse::terms`]).
@@ -223,10 +312,11 @@ impl Engine {
             let n = normalize(&t);
             let fields = field_ranges(a, &n);
             let bytes = n.chars.len() / 8 + 1;
-            let bounds = Some((bound_at, bound_at + bytes));
+            let mut doc = Doc::new(&n.origin, n.chars, n.source_len, fields);
+            doc.bounds = Some((bound_at, bound_at + bytes));
             bound_at += bytes;
             texts.push(t.chars().collect());
-            docs.push(Doc { s: n.as_string(), n, fields, bounds });
+            docs.push(doc);
         }
         if bound_at != index.boundaries().len() {
             // Built without word boundaries: the bonus is off for all.
@@ -234,11 +324,12 @@ impl Engine {
                 d.bounds = None;
             }
         }
-        let total: usize = docs.iter().map(|d| d.n.chars.len()).sum();
+        let total: usize = docs.iter().map(|d| d.chars.len()).sum();
         let avg_len = total as f32 / docs.len().max(1) as f32;
-        let refs: Vec<&[char]> = docs.iter().map(|d| d.n.chars.as_slice()).collect();
+        let refs: Vec<&[char]> = docs.iter().map(|d| d.chars.as_slice()).collect();
         let positions = Positions::build(&index, &refs);
-        Ok(Engine { corpus: blob.corpus, analysis: blob.analysis, index, positions, seg, texts, docs, avg_len })
+        let last = docs.iter().map(|d| d.chars.last().copied()).collect();
+        Ok(Engine { corpus: blob.corpus, analysis: blob.analysis, index, positions, seg, texts, docs, last, avg_len })
     }
 
     pub fn articles(&self) -> &[Article] {
@@ -268,20 +359,20 @@ impl Engine {
     /// Every occurrence of the folded `needle` in the corpus.
     fn find(&self, needle: &str) -> Found {
         let n: Vec<char> = needle.chars().collect();
-        let mut hits: Vec<(u32, u32)> = Vec::new();
+        let complete = self.positions.complete;
+        let mut f = Found::empty(n.len() as u32);
         match n.len() {
             0 => {}
-            1 => {
-                let cands = self.index.candidates(&n).unwrap_or_default();
-                for d in cands {
-                    if let Some(doc) = self.docs.get(d as usize) {
-                        hits.extend(
-                            doc.n.chars.iter().enumerate().filter(|&(_, &c)| c == n[0]).map(|(p, _)| (d, p as u32)),
-                        );
+            1 if complete => return self.find_char(n[0]),
+            2 if complete => {
+                // A pair's positions are its occurrences.
+                if let Some(id) = self.index.key_id(bigram(n[0], n[1])) {
+                    for &e in self.positions.of(id) {
+                        f.push((e >> 32) as u32, e as u32);
                     }
                 }
             }
-            _ if self.positions.complete => {
+            _ if complete => {
                 // Walk the occurrences of the needle's rarest pair.
                 let mut best: Option<(usize, &[u64])> = None;
                 for k in 0..n.len() - 1 {
@@ -298,8 +389,9 @@ impl Engine {
                         let (d, p) = ((e >> 32) as u32, (e & 0xFFFF_FFFF) as usize);
                         let Some(start) = p.checked_sub(k) else { continue };
                         let Some(doc) = self.docs.get(d as usize) else { continue };
-                        if doc.n.chars.get(start..start + n.len()) == Some(n.as_slice()) {
-                            hits.push((d, start as u32));
+                        let here = doc.chars.get(start..start + n.len());
+                        if here.is_some_and(|w| w.iter().zip(&n).all(|(a, b)| a == b)) {
+                            f.push(d, start as u32);
                         }
                     }
                 }
@@ -308,62 +400,79 @@ impl Engine {
                 // No position table for this blob: verify index candidates by scanning.
                 for d in self.index.candidates(&n).unwrap_or_default() {
                     if let Some(doc) = self.docs.get(d as usize) {
-                        let mut char_at = 0usize;
-                        let mut byte_at = 0usize;
-                        for (b, _) in doc.s.match_indices(needle) {
-                            char_at += doc.s[byte_at..b].chars().count();
-                            byte_at = b;
-                            hits.push((d, char_at as u32));
+                        for (p, w) in doc.chars.windows(n.len()).enumerate() {
+                            if w == n.as_slice() {
+                                f.push(d, p as u32);
+                            }
                         }
                     }
                 }
             }
         }
-        // Left to right, not overlapping, as Ctrl+F counts them.
-        let len = n.len() as u32;
-        let mut f = Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new() };
-        let mut end = 0u32;
-        for (d, p) in hits {
-            if f.docs.last() != Some(&d) {
-                if !f.docs.is_empty() {
-                    f.starts.push(f.pos.len() as u32);
-                }
-                f.docs.push(d);
-                end = 0;
-            }
-            if p >= end {
-                f.pos.push(p);
-                end = p + len;
+        f.finish()
+    }
+
+    /// Every occurrence of one char: the positions of the pairs it starts
+    /// (one contiguous stretch of the position table), plus the docs it
+    /// ends, put in doc order by a counting sort.
+    fn find_char(&self, c: char) -> Found {
+        let entries = self.positions.of_range(self.index.pairs_starting_with(c));
+        let n_docs = self.docs.len();
+        let mut count = vec![0u32; n_docs];
+        for &e in entries {
+            if let Some(x) = count.get_mut((e >> 32) as usize) {
+                *x += 1;
             }
         }
-        if !f.docs.is_empty() {
-            f.starts.push(f.pos.len() as u32);
+        for (x, &l) in count.iter_mut().zip(&self.last) {
+            if l == Some(c) {
+                *x += 1;
+            }
+        }
+        let mut f = Found::empty(1);
+        let mut slot = vec![0u32; n_docs];
+        let mut at = 0u32;
+        for (d, &k) in count.iter().enumerate() {
+            if k > 0 {
+                f.docs.push(d as u32);
+                slot[d] = at;
+                at += k;
+                f.starts.push(at);
+            }
+        }
+        f.pos = vec![0u32; at as usize];
+        for &e in entries {
+            if let Some(s) = slot.get_mut((e >> 32) as usize) {
+                f.pos[*s as usize] = e as u32;
+                *s += 1;
+            }
+        }
+        for ((s, &l), d) in slot.iter_mut().zip(&self.last).zip(&self.docs) {
+            if l == Some(c) {
+                f.pos[*s as usize] = d.chars.len() as u32 - 1;
+                *s += 1;
+            }
+        }
+        // Each doc's positions came key by key: put them in order.
+        for w in f.starts.windows(2) {
+            sort_u32(&mut f.pos[w[0] as usize..w[1] as usize]);
         }
         f
     }
 
-    /// True when `[pos, pos+len)` starts and ends on word boundaries.
-    fn aligned(&self, doc: u32, pos: u32, len: u32) -> bool {
-        let Some((a, b)) = self.docs.get(doc as usize).and_then(|d| d.bounds) else {
-            return true;
-        };
-        let bits = self.index.boundaries().get(a..b).unwrap_or(&[]);
-        segment::bit(bits, pos as usize) && segment::bit(bits, (pos + len) as usize)
+    /// The doc's word boundaries; `None` when the index has none.
+    fn bounds(&self, doc: u32) -> Option<&[u8]> {
+        let (a, b) = self.docs.get(doc as usize)?.bounds?;
+        Some(self.index.boundaries().get(a..b).unwrap_or(&[]))
     }
 
     /// Every occurrence of `needle` (folded as a query is) in doc, as spans of
     /// the article text, left to right, not overlapping.
     pub fn occurrences(&self, doc: u32, needle: &str) -> Vec<(u32, u32)> {
         let n = normalize(needle).as_string();
-        let len = n.chars().count();
         let Some(d) = self.docs.get(doc as usize) else { return Vec::new() };
         let found = self.find(&n);
-        found
-            .get(doc)
-            .unwrap_or(&[])
-            .iter()
-            .map(|&p| d.n.source_span(p as usize, p as usize + len))
-            .collect()
+        found.get(doc).unwrap_or(&[]).iter().map(|&p| d.span(p, found.len)).collect()
     }
 
     /// Searches: parse, match, rank, snippets.
@@ -371,11 +480,22 @@ impl Engine {
         self.run(query, true)
     }
 
-    /// The matching articles only (sorted doc ids), without ranking or
+    /// The matching articles only (sorted doc ids), without ranking, spans or
     /// snippets: for counting facets.
     pub fn search_docs(&self, query: &str) -> Vec<u32> {
-        let mut docs: Vec<u32> = self.run(query, false).hits.iter().map(|h| h.doc).collect();
-        crate::sort::sort(&mut docs);
+        let q = self.parse(query);
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let mut labels = Labels { labels: Vec::new() };
+        let mut hits = self.match_all(&q, &mut labels, false);
+        if hits.is_empty() {
+            hits = self.match_partial(&q, &mut labels, false);
+        }
+        let mut docs: Vec<u32> = hits.iter().map(|h| h.doc).collect();
+        if !docs.is_sorted() {
+            crate::sort::sort(&mut docs);
+        }
         docs
     }
 
@@ -391,9 +511,9 @@ impl Engine {
             return resp;
         }
         let mut labels = Labels { labels: Vec::new() };
-        let mut hits = self.match_all(&q, &mut labels);
+        let mut hits = self.match_all(&q, &mut labels, true);
         if hits.is_empty() {
-            hits = self.match_partial(&q, &mut labels);
+            hits = self.match_partial(&q, &mut labels, true);
             if hits.is_empty() {
                 resp.notices.push(Notice::NoMatch);
             } else {
@@ -457,21 +577,22 @@ impl Engine {
         TermNeedles { id, phrase, loose, words }
     }
 
-    fn match_term(m: &Matcher, t: &TermNeedles, doc: u32) -> ClauseMatch {
+    fn match_term<'t>(m: &Matcher, t: &'t TermNeedles, doc: u32) -> ClauseMatch<'t> {
         if m.has(t.phrase, doc) {
-            return ClauseMatch { level: Level::Exact, lists: vec![(t.id, t.phrase)] };
+            return ClauseMatch { level: Level::Exact, lists: Lists::One(t.id, t.phrase) };
         }
         if let Some(l) = t.loose.filter(|&l| m.has(l, doc)) {
-            return ClauseMatch { level: Level::Loose, lists: vec![(t.id, l)] };
+            return ClauseMatch { level: Level::Loose, lists: Lists::One(t.id, l) };
         }
         if !t.words.is_empty() && t.words.iter().all(|&(_, w)| m.has(w, doc)) {
-            return ClauseMatch { level: Level::Words, lists: t.words.clone() };
+            return ClauseMatch { level: Level::Words, lists: Lists::Many(&t.words) };
         }
-        ClauseMatch { level: Level::None, lists: Vec::new() }
+        ClauseMatch { level: Level::None, lists: Lists::None }
     }
 
-    /// Articles with every term, ranked by tier then score.
-    fn match_all(&self, q: &Query, labels: &mut Labels) -> Vec<Ranked> {
+    /// Articles with every term, ranked by tier then score (`full`: with
+    /// scores and spans; otherwise only which articles, in doc order).
+    fn match_all(&self, q: &Query, labels: &mut Labels, full: bool) -> Vec<Ranked> {
         let mut m = Matcher::new(self);
         let clauses: Vec<Vec<TermNeedles>> = q
             .clauses
@@ -509,18 +630,20 @@ impl Engine {
             .flat_map(|t| std::iter::once(&t.phrase).chain(t.loose.iter()))
             .map(|n| m.find(n))
             .collect();
+        let m = m;
         let mut out = Vec::new();
+        let mut matches: Vec<ClauseMatch> = Vec::with_capacity(clauses.len());
+        let mut ids: Vec<(u16, usize)> = Vec::new();
+        let mut lists: Vec<List> = Vec::new();
         for &doc in &pool {
             let verbatim = m.has(whole, doc);
-            let matches: Vec<ClauseMatch> = clauses
-                .iter()
-                .map(|alts| {
-                    alts.iter()
-                        .map(|t| Self::match_term(&m, t, doc))
-                        .max_by_key(|cm| cm.level)
-                        .unwrap_or(ClauseMatch { level: Level::None, lists: Vec::new() })
-                })
-                .collect();
+            matches.clear();
+            matches.extend(clauses.iter().map(|alts| {
+                alts.iter()
+                    .map(|t| Self::match_term(&m, t, doc))
+                    .max_by_key(|cm| cm.level)
+                    .unwrap_or(ClauseMatch { level: Level::None, lists: Lists::None })
+            }));
             let worst = matches.iter().map(|cm| cm.level).min().unwrap_or(Level::None);
             let excluded = excludes.iter().any(|&x| m.has(x, doc));
             // Exact means the text holds what was typed (Ctrl+F), so operators
@@ -534,14 +657,22 @@ impl Engine {
             } else {
                 1
             };
-            let lists: Vec<Hits> = matches
-                .iter()
-                .flat_map(|cm| cm.lists.iter())
-                .map(|&(id, i)| m.occs(id, i, doc))
-                .collect();
+            if !full {
+                out.push(Ranked { doc, tier, ..Ranked::default() });
+                continue;
+            }
+            ids.clear();
+            for cm in &matches {
+                cm.lists.add_to(&mut ids);
+            }
+            lists.clear();
+            lists.extend(ids.iter().map(|&x| m.list(x, doc)));
             let score = self.score(doc, &lists);
-            let spans_of = if verbatim && !single { vec![m.occs(whole_id, whole, doc)] } else { lists };
-            let (spans, terms) = self.spans(doc, &spans_of);
+            let (spans, terms) = if verbatim && !single {
+                self.spans(doc, &[m.list((whole_id, whole), doc)])
+            } else {
+                self.spans(doc, &lists)
+            };
             out.push(Ranked { doc, tier, score, spans, terms, missing: Vec::new(), matched: 0 });
         }
         out
@@ -549,7 +680,7 @@ impl Engine {
 
     /// When no article has every term: the articles with the most of them.
     /// A term split into words counts word by word; an `OR` group counts once.
-    fn match_partial(&self, q: &Query, labels: &mut Labels) -> Vec<Ranked> {
+    fn match_partial(&self, q: &Query, labels: &mut Labels, full: bool) -> Vec<Ranked> {
         let mut m = Matcher::new(self);
         // Each atom: its id, and the alternatives (needle lists, all required).
         let mut atoms: Vec<(u16, Vec<Vec<usize>>)> = Vec::new();
@@ -584,56 +715,82 @@ impl Engine {
         let excludes: Vec<usize> = q.excludes.iter().map(|t| m.find(&t.phrase)).collect();
         let mut docs: Vec<u32> = m.needles.iter().flat_map(|(_, f)| f.docs.iter().copied()).collect();
         crate::sort::sort_dedup(&mut docs);
+        let m = m;
+        let way_in = |ways: &[Vec<usize>], doc: u32| ways.iter().position(|w| w.iter().all(|&n| m.has(n, doc)));
+        // First how many atoms each article has; then the rest for the best.
         let mut rows = Vec::new();
         let mut best = 0usize;
         for doc in docs {
             if excludes.iter().any(|&x| m.has(x, doc)) {
                 continue;
             }
-            let mut lists = Vec::new();
+            let matched = atoms.iter().filter(|(_, ways)| way_in(ways, doc).is_some()).count();
+            best = best.max(matched);
+            rows.push((doc, matched));
+        }
+        let mut out = Vec::new();
+        let mut lists: Vec<List> = Vec::new();
+        for (doc, matched) in rows {
+            if matched != best || best == 0 {
+                continue;
+            }
             let mut missing = Vec::new();
+            lists.clear();
             for (id, ways) in &atoms {
-                match ways.iter().find(|w| w.iter().all(|&n| m.has(n, doc))) {
-                    Some(w) => lists.extend(w.iter().map(|&n| m.occs(*id, n, doc))),
+                match way_in(ways, doc) {
+                    Some(w) => lists.extend(ways[w].iter().map(|&n| m.list((*id, n), doc))),
                     None => missing.push(*id),
                 }
             }
-            let matched = atoms.len() - missing.len();
-            best = best.max(matched);
-            rows.push((doc, matched, lists, missing));
+            let matched = matched as u16;
+            if !full {
+                out.push(Ranked { doc, missing, matched, ..Ranked::default() });
+                continue;
+            }
+            let score = self.score(doc, &lists);
+            let (spans, terms) = self.spans(doc, &lists);
+            out.push(Ranked { doc, tier: 0, score, spans, terms, missing, matched });
         }
-        rows.into_iter()
-            .filter(|r| r.1 == best && best > 0)
-            .map(|(doc, matched, lists, missing)| {
-                let score = self.score(doc, &lists);
-                let (spans, terms) = self.spans(doc, &lists);
-                Ranked { doc, tier: 0, score, spans, terms, missing, matched: matched as u16 }
-            })
-            .collect()
+        out
     }
 
-    fn score(&self, doc: u32, lists: &[Hits]) -> f32 {
-        let len = self.docs.get(doc as usize).map_or(0, |d| d.n.chars.len() as u32);
-        let terms: Vec<TermInArticle> =
-            lists.iter().map(|h| TermInArticle { df: h.df, occs: &h.occs }).collect();
-        rank::score(&terms, len, self.avg_len, self.docs.len() as u32)
+    fn score(&self, doc: u32, lists: &[List]) -> f32 {
+        let Some(d) = self.docs.get(doc as usize) else { return 0.0 };
+        let bits = self.bounds(doc);
+        let terms: Vec<TermInArticle> = lists
+            .iter()
+            .map(|l| {
+                let occs = l.starts.iter().map(|&p| Occ {
+                    pos: p,
+                    len: l.len,
+                    field: d.field(p),
+                    // Starts and ends on word boundaries of the text.
+                    aligned: bits.is_none_or(|b| segment::bit(b, p as usize) && segment::bit(b, (p + l.len) as usize)),
+                });
+                TermInArticle::new(l.df, occs, l.starts, l.len)
+            })
+            .collect();
+        rank::score(&terms, d.chars.len() as u32, self.avg_len, self.docs.len() as u32)
     }
 
     /// Spans in the article text, sorted and not overlapping, with their ids.
-    fn spans(&self, doc: u32, lists: &[Hits]) -> (Vec<(u32, u32)>, Vec<u16>) {
+    fn spans(&self, doc: u32, lists: &[List]) -> (Vec<(u32, u32)>, Vec<u16>) {
         let Some(d) = self.docs.get(doc as usize) else { return (Vec::new(), Vec::new()) };
-        let mut all: Vec<(u32, u32, u16)> = lists
-            .iter()
-            .flat_map(|h| {
-                h.occs.iter().map(move |o| {
-                    let (s, e) = d.n.source_span(o.pos as usize, (o.pos + o.len) as usize);
-                    (s, e, h.id)
-                })
-            })
-            .collect();
-        // Sorted by start, longer first; a span overlapping a kept one goes.
+        // Each list's spans in turn: runs in text order.
+        let mut all: Vec<(u32, u32, u16)> = Vec::with_capacity(lists.iter().map(|l| l.starts.len()).sum());
+        let mut runs: Vec<usize> = Vec::with_capacity(lists.len() + 1);
+        for l in lists {
+            runs.push(all.len());
+            all.extend(l.starts.iter().map(|&p| {
+                let (s, e) = d.span(p, l.len);
+                (s, e, l.id)
+            }));
+        }
+        runs.push(all.len());
+        // Sorted by start, longer first, ties in list order; a span
+        // overlapping a kept one goes.
         if lists.len() > 1 {
-            crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+            all = merge_runs(all, &runs);
         }
         let mut spans = Vec::with_capacity(all.len());
         let mut ids = Vec::with_capacity(all.len());
@@ -650,7 +807,75 @@ impl Engine {
     }
 }
 
+/// Orders spans by start, longer first, ties by their place in `all` (a
+/// stable sort), where `all` is made of runs (`all[runs[i]..runs[i + 1]]`)
+/// that are each in that order already: merged run against run.
+fn merge_runs(all: Vec<(u32, u32, u16)>, runs: &[usize]) -> Vec<(u32, u32, u16)> {
+    let key = |x: &(u32, u32, u16)| (x.0, std::cmp::Reverse(x.1));
+    let ordered = runs.windows(2).all(|r| all[r[0]..r[1]].windows(2).all(|w| key(&w[0]) <= key(&w[1])));
+    if !ordered {
+        let mut all = all;
+        crate::sort::sort_by(&mut all, |a, b| key(a).cmp(&key(b)));
+        return all;
+    }
+    let mut head: Vec<usize> = runs[..runs.len() - 1].to_vec();
+    let mut out = Vec::with_capacity(all.len());
+    loop {
+        let mut next: Option<usize> = None;
+        for (r, h) in head.iter().enumerate() {
+            if *h < runs[r + 1] && next.is_none_or(|n| key(&all[*h]) < key(&all[head[n]])) {
+                next = Some(r);
+            }
+        }
+        let Some(r) = next else { break };
+        out.push(all[head[r]]);
+        head[r] += 1;
+    }
+    out
+}
+
+/// Sorts a short list of positions (insertion sort; heap sort when long),
+/// without another copy of the standard sort in the wasm.
+fn sort_u32(v: &mut [u32]) {
+    if v.len() <= 32 {
+        for i in 1..v.len() {
+            let x = v[i];
+            let mut j = i;
+            while j > 0 && v[j - 1] > x {
+                v[j] = v[j - 1];
+                j -= 1;
+            }
+            v[j] = x;
+        }
+        return;
+    }
+    fn sift(v: &mut [u32], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for i in (0..v.len() / 2).rev() {
+        sift(v, i, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
 /// A hit before its snippet is made.
+#[derive(Default)]
 struct Ranked {
     doc: u32,
     tier: u8,
@@ -662,7 +887,7 @@ struct Ranked {
 }
 
 /// Headline and kicker/subtitle blocks of an article, in folded chars.
-fn field_ranges(a: &Article, n: &Normalized) -> Vec<(u32, u32, Field)> {
+fn field_ranges(a: &Article, n: &crate::normalize::Normalized) -> Vec<(u32, u32, Field)> {
     let mut out = Vec::new();
     for (b, off) in a.blocks.iter().zip(a.block_offsets()) {
         let field = match b.kind {
@@ -720,4 +945,54 @@ fn intersect(a: &[u32], b: &[u32]) -> Vec<u32> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_spans_equal_the_fold_source_spans() {
+        for text in ["青岛  华大\n\n基因", "  a ㈱ b ﬁx ＢＧ１３６   ", "2 0 2 1 年", "", "全角　空格", "①②③ ⅷ"] {
+            let n = normalize(text);
+            let d = Doc::new(&n.origin, n.chars.clone(), n.source_len, Vec::new());
+            for p in 0..=n.chars.len() {
+                for len in 0..=n.chars.len() - p {
+                    assert_eq!(d.span(p as u32, len as u32), n.source_span(p, p + len), "{text:?} {p} {len}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn short_and_long_lists_sort() {
+        let mut x = 12345u32;
+        for n in [0usize, 1, 2, 5, 32, 33, 100, 1000] {
+            let mut v: Vec<u32> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    x % 500
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_u32(&mut v);
+            assert_eq!(v, want, "{n}");
+        }
+    }
+
+    #[test]
+    fn merged_runs_equal_a_stable_sort() {
+        let all = vec![(0, 2, 0), (5, 7, 0), (9, 10, 0), (0, 4, 1), (5, 7, 1), (8, 9, 1), (5, 6, 2)];
+        let mut want = all.clone();
+        want.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        assert_eq!(merge_runs(all.clone(), &[0, 3, 6, 7]), want);
+        // A run out of order falls back to the sort.
+        let odd = vec![(3, 4, 0), (1, 2, 0), (0, 9, 1)];
+        let mut want = odd.clone();
+        want.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
+        assert_eq!(merge_runs(odd, &[0, 2, 3]), want);
+    }
 }
