@@ -49,7 +49,7 @@ export async function onefile(dist, out) {
 
   // The glue's init function: its default export (`__wbg_init`, renamed when the glue is minified).
   const init =
-    glue.match(/export\s*\{[^}]*?([\w$]+)\s+as\s+default\b/)?.[1] ?? glue.match(/export\s+default\s+([\w$]+)/)?.[1];
+    glue.match(/export\s*\{[^}]*?([\w$]+)\s+as\s+default\b/)?.[1] ?? glue.match(/export\s+default\s+(?:async\s+)?(?:function\s*)?([\w$]+)/)?.[1];
   if (!init) throw new Error(`${assets.js}: no default export (the init function) in the wasm-bindgen glue`);
   const script = `${guard(glue, 'script', assets.js)}
 // ---- one-file loader: the wasm is in the data block #xunyue-wasm ----

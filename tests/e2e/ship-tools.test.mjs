@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { postbuild, inlineCode, listFiles } from '../../tools/postbuild.mjs';
 import { onefile } from '../../tools/onefile.mjs';
@@ -20,8 +21,12 @@ window.wasmBindings = bindings;
 async function stage(index = INDEX) {
   const dir = await mkdtemp(path.join(tmpdir(), 'xunyue-stage-'));
   await writeFile(path.join(dir, 'index.html'), index);
-  await writeFile(path.join(dir, 'app-0123456789abcdef.css'), 'mark{color:red}');
-  await writeFile(path.join(dir, 'xunyue-0123456789abcdef.js'), 'export default async function __wbg_init(){}');
+  await writeFile(path.join(dir, 'app-0123456789abcdef.css'), 'mark {\n  color: red;\n}\n');
+  // Shaped like wasm-bindgen's glue: the init function is the default export.
+  await writeFile(
+    path.join(dir, 'xunyue-0123456789abcdef.js'),
+    'async function __wbg_init(module_or_path) {\n  return module_or_path;\n}\nexport { __wbg_init as default };\n',
+  );
   await writeFile(path.join(dir, 'xunyue-0123456789abcdef_bg.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
   return dir;
 }
@@ -49,8 +54,13 @@ test('postbuild moves the loader out, adds manifest, widget and a service worker
     assert.match(boot, /serviceWorker\.register/);
     assert.match(html, /rel="manifest"/);
     const widget = await readFile(path.join(dir, 'xunyue-widget.js'), 'utf8');
-    assert.match(widget, /"js":"xunyue-0123456789abcdef\.js"/);
-    assert.match(widget, /"css":"app-0123456789abcdef\.css"/);
+    assert.match(widget, /\bjs"?:"xunyue-0123456789abcdef\.js"/);
+    assert.match(widget, /\bcss"?:"app-0123456789abcdef\.css"/);
+    // Release builds minify JS and CSS, and the integrity Trunk wrote follows the new bytes.
+    const css = await readFile(path.join(dir, 'app-0123456789abcdef.css'));
+    assert.equal(css.toString().trim(), 'mark{color:red}');
+    assert.match((await readFile(path.join(dir, 'xunyue-0123456789abcdef.js'), 'utf8')).trim(), /^async function \w+\(\w+\)\{return \w+\}export\{\w+ as default\};$/);
+    assert.ok(html.includes(`integrity="sha384-${createHash('sha384').update(css).digest('base64')}"`), html);
     const sw = await readFile(path.join(dir, 'sw.js'), 'utf8');
     const { assets, version } = JSON.parse(sw.match(/const PRECACHE = (\{.*\});/)[1]);
     const files = (await listFiles(dir)).filter((f) => f !== 'sw.js');
@@ -64,7 +74,7 @@ test('postbuild moves the loader out, adds manifest, widget and a service worker
     const o = await onefile(dir, path.join(dir, 'one', 'x.html'));
     const one = await readFile(o.out, 'utf8');
     assert.match(one, /<script type="application\/octet-stream" id="xunyue-wasm">AGFzbQEAAAA=<\/script>/);
-    assert.match(one, /<style>mark\{color:blue\}<\/style>/);
+    assert.match(one, /<style>mark\{color:(blue|#00f)\}\s*<\/style>/);
     assert.match(o.csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'; style-src 'sha256-/);
   } finally {
     await rm(dir, { recursive: true, force: true });
