@@ -7,28 +7,54 @@ use crate::explore::{explore, Explored};
 use crate::nav;
 use crate::route::Route;
 use gloo::events::{EventListener, EventListenerOptions};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 /// What every component reads: the current route and how to change it.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Ctx {
     pub route: Rc<Route>,
     /// Go to a route: `(route, push)`; `push` adds a history entry.
     pub go: Callback<(Route, bool)>,
     pub explored: Rc<Explored>,
+    /// The route as of the latest render: handlers kept in memoized views
+    /// start from it, never from the route they were made with.
+    latest: Rc<RefCell<Rc<Route>>>,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.explored, &other.explored) && self.go == other.go && self.route == other.route
+    }
 }
 
 impl Ctx {
     pub fn t(&self) -> &'static crate::i18n::Strings {
         self.route.lang.t()
     }
-    /// A copy of the route to modify and pass to `go`.
+    /// A copy of the current route to modify and pass to `go`.
     pub fn next(&self) -> Route {
-        (*self.route).clone()
+        (**self.latest.borrow()).clone()
     }
+}
+
+/// Opens internal links (`a[href^="#"]`, and a click anywhere on a KWIC row)
+/// as routes: one handler for every link of the app.
+fn link_click(go: &Callback<(Route, bool)>, e: &MouseEvent) {
+    if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
+        return;
+    }
+    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+    let link = match el.closest("a[href^='#']").ok().flatten() {
+        Some(a) => Some(a),
+        None => el.closest("tr[data-doc]").ok().flatten().and_then(|tr| tr.query_selector("a[href^='#']").ok().flatten()),
+    };
+    let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
+    e.prevent_default();
+    go.emit((Route::from_hash(&href), true));
 }
 
 #[function_component(App)]
@@ -39,13 +65,20 @@ pub fn app(props: &AppProps) -> Html {
     let owns_document = props.owns_document();
     let latest = use_mut_ref(|| (*route).clone());
     *latest.borrow_mut() = (*route).clone();
+    let ready = use_state(|| false);
     let root = use_node_ref();
 
     let go = {
         let route = route.clone();
         Callback::from(move |(r, push): (Route, bool)| {
             if sync_url {
-                nav::write(&r, push);
+                // Typing (only the query changes) writes the URL after a pause.
+                let typing = !push && r.q != route.q && r == Route { q: r.q.clone(), ..(**route).clone() };
+                if typing {
+                    nav::write_later(&r);
+                } else {
+                    nav::write(&r, push);
+                }
             }
             route.set(Rc::new(r));
         })
@@ -59,8 +92,14 @@ pub fn app(props: &AppProps) -> Html {
                 let r1 = route.clone();
                 let r2 = route.clone();
                 (
-                    EventListener::new(&w, "popstate", move |_| r1.set(Rc::new(nav::current()))),
-                    EventListener::new(&w, "hashchange", move |_| r2.set(Rc::new(nav::current()))),
+                    EventListener::new(&w, "popstate", move |_| {
+                        nav::cancel();
+                        r1.set(Rc::new(nav::current()))
+                    }),
+                    EventListener::new(&w, "hashchange", move |_| {
+                        nav::cancel();
+                        r2.set(Rc::new(nav::current()))
+                    }),
                 )
             });
             move || drop(listeners)
@@ -80,10 +119,34 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let explored = {
-        let r = (*route).clone();
-        use_memo(((*r).clone(),), move |(r,)| explore(r))
-    };
+    // What the views show depends on these four only (not on the hit, view or language).
+    let explored = use_memo(
+        (route.q.clone(), route.facets.clone(), route.sort, route.open.clone(), *ready),
+        |(q, facets, sort, open, ready)| if *ready { explore(q, facets, *sort, open.as_deref()) } else { Explored::default() },
+    );
+
+    // First paint: the header and search box only. The corpus loads in the
+    // next task, and the first view shows the query's results directly.
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            crate::perf::mark("xunyue:shell");
+            gloo::timers::callback::Timeout::new(0, move || {
+                data();
+                ready.set(true);
+            })
+            .forget();
+        });
+    }
+    {
+        let shown = *ready;
+        use_effect_with(shown, |shown| {
+            if *shown {
+                crate::perf::mark("xunyue:results");
+            }
+        });
+    }
+    crate::components::search_box::use_rendered(&explored);
 
     // Keyboard: `/` search, arrows through results, Esc back, n/N hits.
     {
@@ -148,14 +211,13 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    use_effect_with((), |_| crate::perf::mark("xunyue:rendered"));
-
-    let ctx = Ctx { route: (*route).clone(), go, explored: explored.clone() };
+    let ctx = Ctx { route: (*route).clone(), go: go.clone(), explored: explored.clone(), latest: latest.clone() };
     let t = ctx.t();
-    let Some(_) = data() else {
-        return html! { <main id="xunyue" class="xunyue"><p role="alert">{ t.load_error }</p></main> };
-    };
-    let body = if route.open.is_some() {
+    let body = if !*ready {
+        html! {}
+    } else if data().is_none() {
+        html! { <p role="alert">{ t.load_error }</p> }
+    } else if route.open.is_some() {
         html! { <Reader /> }
     } else {
         html! {
@@ -175,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     html! {
         <ContextProvider<Ctx> context={ctx.clone()}>
-            <div class="xunyue" ref={root} lang={route.lang.html_lang()}>
+            <div class="xunyue" ref={root} lang={route.lang.html_lang()} onclick={move |e: MouseEvent| link_click(&go, &e)}>
                 <header class="top" role="banner">
                     <div class="brand">
                         <span class="logo" aria-hidden="true">{ "寻" }</span>

@@ -2,13 +2,14 @@
 //! filtered by the selected facets and sorted.
 
 use crate::data::data;
-use crate::route::{Route, Sort};
+use crate::facets::FacetKind;
+use crate::route::Sort;
 use std::cell::RefCell;
 use std::rc::Rc;
 use xunyue_engine::sort::{sort, sort_by};
 use xunyue_engine::{SearchHit, SearchResponse};
 
-#[derive(Debug, Default, PartialEq)]
+#[derive(Default)]
 pub struct Explored {
     /// The query as searched (trimmed); empty in browse mode.
     pub query: String,
@@ -25,6 +26,13 @@ pub struct Explored {
     /// The article open in the reader.
     pub open: Option<u32>,
     response: Rc<SearchResponse>,
+}
+
+/// The same when it is the same search (views compare it by identity).
+impl PartialEq for Explored {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
 }
 
 impl Explored {
@@ -52,9 +60,9 @@ thread_local! {
 }
 
 /// Searches (memoized on the query), filters and sorts.
-pub fn explore(route: &Route) -> Explored {
+pub fn explore(q: &str, facets: &[(FacetKind, String)], order: Sort, open: Option<&str>) -> Explored {
     let Some(d) = data() else { return Explored::default() };
-    let query = route.q.trim().to_string();
+    let query = q.trim().to_string();
     let (response, took_ms) = LAST.with(|last| {
         if let Some((q, r, t)) = last.borrow().as_ref() {
             if *q == query {
@@ -72,12 +80,12 @@ pub fn explore(route: &Route) -> Explored {
     } else {
         response.hits.iter().map(|h| h.doc).collect()
     };
-    let mut docs = d.facets.filter(&matched_docs, &route.facets);
-    match route.sort {
+    let mut docs = d.facets.filter(&matched_docs, facets);
+    match order {
         Sort::Relevance => {}
         Sort::Page => sort(&mut docs),
         Sort::Date => {
-            let date = |doc: u32| d.facets.values(doc, crate::facets::FacetKind::Date).first().cloned();
+            let date = |doc: u32| d.facets.values(doc, FacetKind::Date).first();
             // Newest first; undated last; page order within a date.
             sort_by(&mut docs, |&a, &b| match (date(a), date(b)) {
                 (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(&b)),
@@ -92,7 +100,7 @@ pub fn explore(route: &Route) -> Explored {
         .filter_map(|&doc| response.hits.iter().find(|h| h.doc == doc))
         .map(|h| h.spans.len())
         .sum();
-    let open = route.open.as_deref().and_then(|id| d.doc_of(id));
+    let open = open.and_then(|id| d.doc_of(id));
     let partial = response.partial;
     Explored { query, matched_docs, docs, hits, partial, took_ms, open, response }
 }

@@ -1,6 +1,16 @@
 //! The browser side of routing: read the hash, write it, follow back/forward.
 
 use crate::route::Route;
+use gloo::timers::callback::Timeout;
+use std::cell::RefCell;
+
+/// Typing replaces the URL this long after the last keystroke: writing the
+/// history on every keystroke costs a millisecond or two each.
+const TYPING_MS: u32 = 300;
+
+thread_local! {
+    static PENDING: RefCell<Option<(Route, Timeout)>> = const { RefCell::new(None) };
+}
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -12,9 +22,33 @@ pub fn current() -> Route {
     Route::from_hash(&hash)
 }
 
+/// Replaces the URL with `route` after a pause in typing.
+pub fn write_later(route: &Route) {
+    let r = route.clone();
+    let t = Timeout::new(TYPING_MS, flush);
+    PENDING.with(|p| *p.borrow_mut() = Some((r, t)));
+}
+
+/// Writes a pending [`write_later`] now.
+pub fn flush() {
+    if let Some((r, _)) = PENDING.with(|p| p.borrow_mut().take()) {
+        write_now(&r, false);
+    }
+}
+
+/// Drops a pending [`write_later`] (the URL changed under it: back/forward).
+pub fn cancel() {
+    PENDING.with(|p| p.borrow_mut().take());
+}
+
 /// Writes the route into the URL: a new history entry when `push`, else
-/// replacing the current one (typing in the search box).
+/// replacing the current one. A pending typed query is written first.
 pub fn write(route: &Route, push: bool) {
+    flush();
+    write_now(route, push);
+}
+
+fn write_now(route: &Route, push: bool) {
     let Some(w) = window() else { return };
     let hash = route.to_hash();
     let now = w.location().hash().unwrap_or_default();

@@ -172,17 +172,17 @@ fn pair(k: &str, v: &str) -> String {
 /// Percent-encodes everything but ASCII letters, digits and `-_.~:`.
 pub fn encode(s: &str) -> String {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(s.len());
+    // Bytes, not chars: every link of a view is encoded on each keystroke.
+    let mut out = Vec::with_capacity(s.len() * 3);
     for &b in s.as_bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':') {
-            out.push(b as char);
+            out.push(b);
         } else {
-            out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
+            out.extend_from_slice(&[b'%', HEX[(b >> 4) as usize], HEX[(b & 15) as usize]]);
         }
     }
-    out
+    // Only ASCII was pushed.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Decodes `%XX` escapes (and `+` as a space); invalid escapes and invalid

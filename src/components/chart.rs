@@ -35,20 +35,15 @@ pub fn chart() -> Html {
         }
         let n = ex.spans(doc).len();
         let h = ((n as u32 * (H - 12)) / max as u32).max(2);
-        let route = open_route(&ctx, d, doc, 0);
-        let href = route.to_hash();
-        let go = ctx.go.clone();
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            go.emit((route.clone(), true));
-        });
+        // Followed by the app's one link handler.
+        let href = open_route(&ctx, d, doc, 0).to_hash();
         let mut tip = a.title.clone();
         tip.push_str(": ");
         tip.push_str(&n.to_string());
         tip.push(' ');
         tip.push_str(t.hits_unit);
         bars.push(html! {
-            <a {href} {onclick} class="bar" data-article-id-bar={a.id.clone()} aria-label={tip.clone()}>
+            <a {href} class="bar" data-article-id-bar={a.id.clone()} aria-label={tip.clone()}>
                 <title>{ tip }</title>
                 <rect x={x.to_string()} y={(H - h).to_string()} width={BAR.to_string()} height={h.to_string()} rx="2" />
                 <text x={(x + BAR / 2).to_string()} y={(H - h - 2).to_string()} class="count" text-anchor="middle">{ n }</text>

@@ -5,6 +5,7 @@ use crate::app::Ctx;
 use crate::data::data;
 use crate::facets::FacetKind;
 use crate::i18n::Strings;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Values listed before "more".
@@ -23,15 +24,39 @@ pub fn facet_name(kind: FacetKind, t: &Strings) -> &'static str {
     }
 }
 
+/// One handler for every checkbox of the panel: toggles the value of the
+/// checkbox's fieldset.
+fn facet_change(ctx: &Ctx, e: &Event) {
+    let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
+    let kind = input.closest("fieldset[data-facet]").ok().flatten().and_then(|f| f.get_attribute("data-facet"));
+    let Some(kind) = kind.as_deref().and_then(FacetKind::parse) else { return };
+    let mut r = ctx.next();
+    r.toggle_facet(kind, &input.value());
+    r.open = None;
+    ctx.go.emit((r, true));
+}
+
 #[function_component(FacetPanel)]
 pub fn facet_panel() -> Html {
     let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
-    let Some(d) = data() else { return Html::default() };
     let expanded = use_state(Vec::<FacetKind>::new);
+    // Rebuilt only when the query's matches, the selection, the language or
+    // the expanded facets change (not on every keystroke).
+    let deps = (ctx.explored.matched_docs.clone(), ctx.route.facets.clone(), ctx.route.lang, (*expanded).clone());
+    let panel = use_memo(deps, move |_| panel(&ctx, &expanded));
+    (*panel).clone()
+}
+
+fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
+    let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     let ex = &ctx.explored;
+    let onchange = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: Event| facet_change(&ctx, &e))
+    };
     html! {
-        <aside class="facets" aria-label={t.filters}>
+        <aside class="facets" aria-label={t.filters} {onchange}>
             <h2 class="facets-title">{ t.filters }</h2>
             { for FacetKind::ALL.iter().map(|&kind| {
                 let counts = d.facets.counts(&ex.matched_docs, &ctx.route.facets, kind);
@@ -58,19 +83,9 @@ pub fn facet_panel() -> Html {
                                 id.push_str(kind.code());
                                 id.push('-');
                                 id.push_str(&i.to_string());
-                                let onchange = {
-                                    let ctx = ctx.clone();
-                                    let value = value.clone();
-                                    Callback::from(move |_: Event| {
-                                        let mut r = ctx.next();
-                                        r.toggle_facet(kind, &value);
-                                        r.open = None;
-                                        ctx.go.emit((r, true));
-                                    })
-                                };
                                 html! {
-                                    <li class={classes!((*n == 0).then_some("zero"))}>
-                                        <input type="checkbox" id={id.clone()} value={value.clone()} {checked} {onchange} />
+                                    <li key={value.as_str()} class={(*n == 0).then_some("zero")}>
+                                        <input type="checkbox" id={id.clone()} value={value.clone()} {checked} />
                                         <label for={id}>
                                             <span class="v">{ d.facets.label(kind, value).to_string() }</span>
                                             <span class="n">{ *n }</span>

@@ -58,21 +58,14 @@ pub fn kwic() -> Html {
                 </tr></thead>
                 <tbody>
                     { for rows.iter().map(|l| {
-                        let route = open_route(&ctx, d, l.doc, l.hit);
-                        let href = route.to_hash();
-                        let go = ctx.go.clone();
-                        let r2 = route.clone();
-                        let onclick = Callback::from(move |e: MouseEvent| {
-                            if e.ctrl_key() || e.meta_key() || e.shift_key() { return; }
-                            e.prevent_default();
-                            go.emit((r2.clone(), true));
-                        });
+                        // The row and its link open the reader through the app's one link handler.
+                        let href = open_route(&ctx, d, l.doc, l.hit).to_hash();
                         let title = d.engine.article(l.doc).map(|a| a.title.clone()).unwrap_or_default();
                         let id = d.engine.article(l.doc).map(|a| a.id.clone()).unwrap_or_default();
                         html! {
-                            <tr data-doc={id} data-hit={l.hit.to_string()} onclick={onclick.clone()}>
+                            <tr data-doc={id} data-hit={l.hit.to_string()}>
                                 <td class="left"><span>{ l.left.clone() }</span></td>
-                                <td class="key"><a {href} {onclick}><mark>{ l.key.clone() }</mark></a></td>
+                                <td class="key"><a {href}><mark>{ l.key.clone() }</mark></a></td>
                                 <td class="right">{ l.right.clone() }</td>
                                 <td class="doc">{ title }</td>
                             </tr>

@@ -12,13 +12,31 @@ use crate::snippets::{meta_line, snippets, title_spans};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+/// Results rendered at first, and added by each "show more".
+pub const PAGE: usize = 10;
+
 #[function_component(ResultsView)]
 pub fn results_view() -> Html {
     let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+    let more = use_state(|| (String::new(), 0usize));
     let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     let ex = &ctx.explored;
     let route = &ctx.route;
+    // Only the first results are rendered; "show more" adds a page (per query).
+    let limit = PAGE + if more.0 == ex.query { more.1 } else { 0 };
+    let shown = &ex.docs[..limit.min(ex.docs.len())];
+    let show_more = (ex.docs.len() > limit && route.view == View::List).then(|| {
+        let query = ex.query.clone();
+        // One more page than now.
+        let extra = limit;
+        let onclick = Callback::from(move |_| more.set((query.clone(), extra)));
+        html! {
+            <button type="button" class="show-more" {onclick}>
+                { t.show_more }{ " (" }{ ex.docs.len() - limit }{ ")" }
+            </button>
+        }
+    });
 
     let stats = if ex.browsing() {
         html! { <>{ ex.docs.len() }{ " " }{ t.articles_unit }</> }
@@ -61,13 +79,13 @@ pub fn results_view() -> Html {
             </div>
         }
     } else if ex.browsing() {
-        browse(&ctx, d)
+        browse(&ctx, d, shown)
     } else if route.view == View::Kwic {
         html! { <Kwic /> }
     } else {
         html! {
             <ol class="results" aria-label={t.results}>
-                { for ex.docs.iter().map(|&doc| result_item(&ctx, d, doc)) }
+                { for shown.iter().map(|&doc| result_item(&ctx, d, doc)) }
             </ol>
         }
     };
@@ -100,6 +118,7 @@ pub fn results_view() -> Html {
             if ex.partial && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
             if !ex.browsing() && !ex.docs.is_empty() { <Chart /> }
             { body }
+            { show_more }
         </section>
     }
 }
@@ -122,19 +141,11 @@ pub fn open_route(ctx: &Ctx, d: &Data, doc: u32, hit: usize) -> Route {
     n
 }
 
-/// A link that opens the reader (a real hash link, handled in the app).
+/// A link that opens the reader: a real hash link, followed by the app's
+/// one click handler (`app::link_click`).
 pub fn open_link(ctx: &Ctx, d: &Data, doc: u32, hit: usize, class: &'static str, content: Html) -> Html {
-    let route = open_route(ctx, d, doc, hit);
-    let href = route.to_hash();
-    let go = ctx.go.clone();
-    let onclick = Callback::from(move |e: MouseEvent| {
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-            return;
-        }
-        e.prevent_default();
-        go.emit((route.clone(), true));
-    });
-    html! { <a {class} {href} {onclick}>{ content }</a> }
+    let href = open_route(ctx, d, doc, hit).to_hash();
+    html! { <a {class} {href}>{ content }</a> }
 }
 
 fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
@@ -154,7 +165,7 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     let n = spans.len();
     let loose = ctx.explored.hit(doc).is_some_and(|h| !h.exact);
     html! {
-        <li class={classes!("result", loose.then_some("loose"))} data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={(!loose).to_string()}>
+        <li key={a.id.as_str()} class={if loose { "result loose" } else { "result" }} data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={(!loose).to_string()}>
             <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
             <p class="meta">{ meta_line(d, doc, t) }</p>
             { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }
@@ -166,11 +177,10 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
 }
 
 /// Browse mode: every (filtered) article, grouped by page, with keywords.
-fn browse(ctx: &Ctx, d: &Data) -> Html {
+fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
     let t = ctx.t();
-    let ex = &ctx.explored;
     let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
-    for &doc in &ex.docs {
+    for &doc in docs {
         let Some(a) = d.engine.article(doc) else { continue };
         match groups.iter_mut().find(|(p, _)| *p == a.page) {
             Some((_, v)) => v.push(doc),
@@ -216,7 +226,7 @@ fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) 
         s
     };
     html! {
-        <li class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits="0">
+        <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits="0">
             <h4 class="title">{ open_link(ctx, d, doc, 0, "open", html! { { a.title.clone() } }) }</h4>
             <p class="meta">{ meta_line(d, doc, t) }</p>
             <p class="snippet">{ lead }</p>

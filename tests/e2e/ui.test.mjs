@@ -104,6 +104,7 @@ test('facets: fieldsets with labelled checkboxes, live counts, OR within, AND ac
 test('results: meta line, snippets with marks, stats, sort by page, browse grouped by page with keywords', { timeout: LIMIT }, async () => {
   await withApp(async ({ page, screenshot }) => {
     // Browse mode.
+    await page.waitForSelector('.page-group');
     const groups = await page.$$eval('.page-group', (gs) => gs.map((g) => g.dataset.page));
     const pages = [...new Set((await readResults(page)).results.map((r) => r.page))];
     assert.deepEqual(groups, pages, 'one group per page, in page order');
