@@ -106,8 +106,9 @@ fn table() {
 }
 
 /// `XUNYUE_BENCH_LOOP=N` (optionally `XUNYUE_BENCH_QUERY=Q`): builds the
-/// 100× corpus, then only runs the query mix (or Q) N times, for a profiler
-/// (`perf record`, `valgrind --tool=callgrind`).
+/// 100× corpus, then only runs each query of the mix (or Q) N times and
+/// prints its fastest and median time; for a profiler (`perf record`,
+/// `valgrind --tool=callgrind`) and for comparing changes on a busy machine.
 fn profile_loop(n: usize) {
     let l = hundred_x();
     let only = std::env::var("XUNYUE_BENCH_QUERY").ok();
@@ -116,12 +117,26 @@ fn profile_loop(n: usize) {
         None => QUERIES.to_vec(),
     };
     let t = Instant::now();
-    for _ in 0..n {
-        for q in &queries {
+    let mut sum_min = Duration::ZERO;
+    for q in &queries {
+        let mut times = Vec::with_capacity(n);
+        for _ in 0..n {
+            let t = Instant::now();
             std::hint::black_box(l.engine.search(q));
+            times.push(t.elapsed());
+        }
+        times.sort_unstable();
+        if let (Some(&min), Some(&med)) = (times.first(), times.get(n / 2)) {
+            sum_min += min;
+            println!("{:>8.3} ms min {:>8.3} ms median  {q}", min.as_secs_f64() * 1e3, med.as_secs_f64() * 1e3);
         }
     }
-    println!("{} searches in {:.1} ms", n * queries.len(), t.elapsed().as_secs_f64() * 1e3);
+    println!(
+        "{} searches in {:.1} ms; sum of the fastest {:.3} ms",
+        n * queries.len(),
+        t.elapsed().as_secs_f64() * 1e3,
+        sum_min.as_secs_f64() * 1e3
+    );
 }
 
 /// `XUNYUE_BENCH_DUMP=FILE`: writes every response of the query mix (and

@@ -103,29 +103,49 @@ pub fn bm25(tf: f32, idf: f32, len: f32, avg_len: f32) -> f32 {
 /// when a list is empty. Each list is the sorted start positions of
 /// occurrences of one length: `(starts, len)`.
 pub fn min_window(lists: &[(&[u32], u32)]) -> Option<u32> {
+    min_window_with(lists, &mut Scratch::default())
+}
+
+/// Buffers reused from one article to the next.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    all: Vec<(u32, u32, usize)>,
+    head: Vec<usize>,
+    count: Vec<u32>,
+}
+
+fn min_window_with(lists: &[(&[u32], u32)], scratch: &mut Scratch) -> Option<u32> {
     if lists.iter().any(|l| l.0.is_empty()) || lists.is_empty() {
         return None;
     }
     // Merge all occurrences in (start, end, list) order, then slide a
     // window over them.
     let k = lists.len();
-    let mut all: Vec<(u32, u32, usize)> = Vec::with_capacity(lists.iter().map(|l| l.0.len()).sum());
-    let mut head = vec![0usize; k];
-    loop {
-        let mut next: Option<(u32, u32, usize)> = None;
-        for (i, &(starts, len)) in lists.iter().enumerate() {
-            if let Some(&p) = starts.get(head[i]) {
-                let c = (p, p + len, i);
-                if next.is_none_or(|n| c < n) {
-                    next = Some(c);
-                }
+    let Scratch { all, head, count } = scratch;
+    all.clear();
+    head.clear();
+    head.resize(k, 0);
+    count.clear();
+    count.resize(k, 0);
+    if let [(a, la), (b, lb)] = lists {
+        // Two lists: a plain merge.
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() && j < b.len() {
+            let x = (a[i], a[i] + la, 0);
+            let y = (b[j], b[j] + lb, 1);
+            if x < y {
+                all.push(x);
+                i += 1;
+            } else {
+                all.push(y);
+                j += 1;
             }
         }
-        let Some(n) = next else { break };
-        head[n.2] += 1;
-        all.push(n);
+        all.extend(a[i..].iter().map(|&p| (p, p + la, 0)));
+        all.extend(b[j..].iter().map(|&p| (p, p + lb, 1)));
+    } else {
+        merge_lists(lists, all, head);
     }
-    let mut count = vec![0u32; k];
     let mut have = 0;
     let mut best = u32::MAX;
     let mut lo = 0;
@@ -149,6 +169,24 @@ pub fn min_window(lists: &[(&[u32], u32)]) -> Option<u32> {
         }
     }
     (best != u32::MAX).then_some(best)
+}
+
+/// Merges sorted lists of starts into (start, end, list) order.
+fn merge_lists(lists: &[(&[u32], u32)], all: &mut Vec<(u32, u32, usize)>, head: &mut [usize]) {
+    loop {
+        let mut next: Option<(u32, u32, usize)> = None;
+        for (i, &(starts, len)) in lists.iter().enumerate() {
+            if let Some(&p) = starts.get(head[i]) {
+                let c = (p, p + len, i);
+                if next.is_none_or(|n| c < n) {
+                    next = Some(c);
+                }
+            }
+        }
+        let Some(n) = next else { break };
+        head[n.2] += 1;
+        all.push(n);
+    }
 }
 
 /// What the ranking needs to know about one term in one article.
@@ -184,6 +222,11 @@ const PROXIMITY_CAP: usize = 256;
 
 /// Score of one article (see the module docs).
 pub fn score(terms: &[TermInArticle], len: u32, avg_len: f32, n_docs: u32) -> f32 {
+    score_with(terms, len, avg_len, n_docs, &mut Scratch::default())
+}
+
+/// [`score`], with buffers kept from the previous article.
+pub fn score_with(terms: &[TermInArticle], len: u32, avg_len: f32, n_docs: u32, scratch: &mut Scratch) -> f32 {
     let mut s = 0.0;
     let mut idf_sum = 0.0;
     for t in terms {
@@ -200,7 +243,7 @@ pub fn score(terms: &[TermInArticle], len: u32, avg_len: f32, n_docs: u32) -> f3
         .map(|t| (&t.starts[..t.starts.len().min(PROXIMITY_CAP)], t.len))
         .collect();
     if present.len() >= 2 {
-        if let Some(w) = min_window(&present) {
+        if let Some(w) = min_window_with(&present, scratch) {
             let need: u32 = present.iter().map(|l| l.1).sum();
             let closeness = (need as f32 / w.max(1) as f32).min(1.0);
             s += PROXIMITY_WEIGHT * (idf_sum / terms.len() as f32) * closeness;

@@ -13,6 +13,7 @@ use crate::rank::{self, Field, Occ, TermInArticle};
 use crate::segment::{self, Segmenter};
 use crate::snippet::{snippet_with_terms, Snippet};
 use serde::{Deserialize, Serialize};
+use std::cell::Cell;
 
 /// One article that matches a query.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -161,11 +162,44 @@ struct Found {
     /// `pos[starts[i]..starts[i + 1]]` are the positions in `docs[i]`.
     starts: Vec<u32>,
     pos: Vec<u32>,
+    /// Where the last lookup ended in `docs`: docs are mostly asked for in
+    /// increasing order, so the next lookup gallops on from here.
+    cursor: Cell<usize>,
 }
 
 impl Found {
+    /// Like `docs.binary_search(&doc)`.
+    fn locate(&self, doc: u32) -> Result<usize, usize> {
+        let d = &self.docs;
+        let c = self.cursor.get().min(d.len());
+        let r = if c > 0 && d[c - 1] >= doc {
+            d.binary_search(&doc)
+        } else {
+            // Everything before `lo` is before doc.
+            let mut lo = c;
+            let mut step = 1;
+            while lo + step - 1 < d.len() && d[lo + step - 1] < doc {
+                lo += step;
+                step *= 2;
+            }
+            let hi = (lo + step).min(d.len());
+            match d[lo..hi].binary_search(&doc) {
+                Ok(i) => Ok(lo + i),
+                Err(i) => Err(lo + i),
+            }
+        };
+        self.cursor.set(match r {
+            Ok(i) | Err(i) => i,
+        });
+        r
+    }
+
+    fn has(&self, doc: u32) -> bool {
+        self.locate(doc).is_ok()
+    }
+
     fn get(&self, doc: u32) -> Option<&[u32]> {
-        let i = self.docs.binary_search(&doc).ok()?;
+        let i = self.locate(doc).ok()?;
         self.pos.get(self.starts[i] as usize..self.starts[i + 1] as usize)
     }
 
@@ -177,7 +211,7 @@ impl Found {
 
 impl Found {
     fn empty(len: u32) -> Found {
-        Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new() }
+        Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new(), cursor: Cell::new(0) }
     }
 
     /// Adds an occurrence; occurrences come in doc then position order, and
@@ -249,7 +283,7 @@ impl<'e> Matcher<'e> {
     }
 
     fn has(&self, i: usize, doc: u32) -> bool {
-        self.needles[i].1.docs.binary_search(&doc).is_ok()
+        self.needles[i].1.has(doc)
     }
 
     fn docs(&self, i: usize) -> &[u32] {
@@ -635,6 +669,7 @@ impl Engine {
         let mut matches: Vec<ClauseMatch> = Vec::with_capacity(clauses.len());
         let mut ids: Vec<(u16, usize)> = Vec::new();
         let mut lists: Vec<List> = Vec::new();
+        let mut sc = Scratch::default();
         for &doc in &pool {
             let verbatim = m.has(whole, doc);
             matches.clear();
@@ -667,11 +702,11 @@ impl Engine {
             }
             lists.clear();
             lists.extend(ids.iter().map(|&x| m.list(x, doc)));
-            let score = self.score(doc, &lists);
+            let score = self.score(doc, &lists, &mut sc);
             let (spans, terms) = if verbatim && !single {
-                self.spans(doc, &[m.list((whole_id, whole), doc)])
+                self.spans(doc, &[m.list((whole_id, whole), doc)], &mut sc)
             } else {
-                self.spans(doc, &lists)
+                self.spans(doc, &lists, &mut sc)
             };
             out.push(Ranked { doc, tier, score, spans, terms, missing: Vec::new(), matched: 0 });
         }
@@ -730,6 +765,7 @@ impl Engine {
         }
         let mut out = Vec::new();
         let mut lists: Vec<List> = Vec::new();
+        let mut sc = Scratch::default();
         for (doc, matched) in rows {
             if matched != best || best == 0 {
                 continue;
@@ -747,14 +783,14 @@ impl Engine {
                 out.push(Ranked { doc, missing, matched, ..Ranked::default() });
                 continue;
             }
-            let score = self.score(doc, &lists);
-            let (spans, terms) = self.spans(doc, &lists);
+            let score = self.score(doc, &lists, &mut sc);
+            let (spans, terms) = self.spans(doc, &lists, &mut sc);
             out.push(Ranked { doc, tier: 0, score, spans, terms, missing, matched });
         }
         out
     }
 
-    fn score(&self, doc: u32, lists: &[List]) -> f32 {
+    fn score(&self, doc: u32, lists: &[List], sc: &mut Scratch) -> f32 {
         let Some(d) = self.docs.get(doc as usize) else { return 0.0 };
         let bits = self.bounds(doc);
         let terms: Vec<TermInArticle> = lists
@@ -770,15 +806,37 @@ impl Engine {
                 TermInArticle::new(l.df, occs, l.starts, l.len)
             })
             .collect();
-        rank::score(&terms, d.chars.len() as u32, self.avg_len, self.docs.len() as u32)
+        rank::score_with(&terms, d.chars.len() as u32, self.avg_len, self.docs.len() as u32, &mut sc.rank)
     }
 
     /// Spans in the article text, sorted and not overlapping, with their ids.
-    fn spans(&self, doc: u32, lists: &[List]) -> (Vec<(u32, u32)>, Vec<u16>) {
+    fn spans(&self, doc: u32, lists: &[List], sc: &mut Scratch) -> (Vec<(u32, u32)>, Vec<u16>) {
         let Some(d) = self.docs.get(doc as usize) else { return (Vec::new(), Vec::new()) };
-        // Each list's spans in turn: runs in text order.
-        let mut all: Vec<(u32, u32, u16)> = Vec::with_capacity(lists.iter().map(|l| l.starts.len()).sum());
-        let mut runs: Vec<usize> = Vec::with_capacity(lists.len() + 1);
+        let total = lists.iter().map(|l| l.starts.len()).sum();
+        let mut spans = Vec::with_capacity(total);
+        let mut ids = Vec::with_capacity(total);
+        let mut end = 0u32;
+        // In order of start, longer first, ties in list order (a stable
+        // sort); a span overlapping a kept one goes.
+        let mut keep = |(s, e, id): (u32, u32, u16)| {
+            if s < end || s >= e {
+                return;
+            }
+            spans.push((s, e));
+            ids.push(id);
+            end = e;
+        };
+        if let [l] = lists {
+            for &p in l.starts {
+                let (s, e) = d.span(p, l.len);
+                keep((s, e, l.id));
+            }
+            return (spans, ids);
+        }
+        // Each list's spans in turn: runs, each in text order.
+        let Scratch { all, runs, head, .. } = sc;
+        all.clear();
+        runs.clear();
         for l in lists {
             runs.push(all.len());
             all.extend(l.starts.iter().map(|&p| {
@@ -787,51 +845,55 @@ impl Engine {
             }));
         }
         runs.push(all.len());
-        // Sorted by start, longer first, ties in list order; a span
-        // overlapping a kept one goes.
-        if lists.len() > 1 {
-            all = merge_runs(all, &runs);
-        }
-        let mut spans = Vec::with_capacity(all.len());
-        let mut ids = Vec::with_capacity(all.len());
-        let mut end = 0u32;
-        for (s, e, id) in all {
-            if s < end || s >= e {
-                continue;
-            }
-            spans.push((s, e));
-            ids.push(id);
-            end = e;
-        }
+        merge_runs(all, runs, head, &mut keep);
         (spans, ids)
     }
 }
 
-/// Orders spans by start, longer first, ties by their place in `all` (a
-/// stable sort), where `all` is made of runs (`all[runs[i]..runs[i + 1]]`)
-/// that are each in that order already: merged run against run.
-fn merge_runs(all: Vec<(u32, u32, u16)>, runs: &[usize]) -> Vec<(u32, u32, u16)> {
-    let key = |x: &(u32, u32, u16)| (x.0, std::cmp::Reverse(x.1));
+/// Buffers reused from one article to the next.
+#[derive(Default)]
+struct Scratch {
+    rank: rank::Scratch,
+    all: Vec<(u32, u32, u16)>,
+    runs: Vec<usize>,
+    head: Vec<usize>,
+}
+
+/// Gives the spans of `all` ordered by start, longer first, ties by their
+/// place in `all` (what a stable sort gives), where `all` is made of runs
+/// (`all[runs[i]..runs[i + 1]]`) that are each in that order already: merged
+/// run against run.
+fn merge_runs(
+    all: &[(u32, u32, u16)],
+    runs: &[usize],
+    head: &mut Vec<usize>,
+    emit: &mut dyn FnMut((u32, u32, u16)),
+) {
+    let key = |x: &(u32, u32, u16)| ((x.0 as u64) << 32) | !x.1 as u64;
     let ordered = runs.windows(2).all(|r| all[r[0]..r[1]].windows(2).all(|w| key(&w[0]) <= key(&w[1])));
     if !ordered {
-        let mut all = all;
-        crate::sort::sort_by(&mut all, |a, b| key(a).cmp(&key(b)));
-        return all;
+        // Only where folding expands a char inside a hit: sort.
+        let mut sorted = all.to_vec();
+        crate::sort::sort_by(&mut sorted, |a, b| key(a).cmp(&key(b)));
+        sorted.into_iter().for_each(emit);
+        return;
     }
-    let mut head: Vec<usize> = runs[..runs.len() - 1].to_vec();
-    let mut out = Vec::with_capacity(all.len());
+    head.clear();
+    head.extend_from_slice(&runs[..runs.len() - 1]);
     loop {
-        let mut next: Option<usize> = None;
-        for (r, h) in head.iter().enumerate() {
-            if *h < runs[r + 1] && next.is_none_or(|n| key(&all[*h]) < key(&all[head[n]])) {
-                next = Some(r);
+        let mut next: Option<(usize, u64)> = None;
+        for (r, &h) in head.iter().enumerate() {
+            if h < runs[r + 1] {
+                let k = key(&all[h]);
+                if next.is_none_or(|(_, n)| k < n) {
+                    next = Some((r, k));
+                }
             }
         }
-        let Some(r) = next else { break };
-        out.push(all[head[r]]);
+        let Some((r, _)) = next else { break };
+        emit(all[head[r]]);
         head[r] += 1;
     }
-    out
 }
 
 /// Sorts a short list of positions (insertion sort; heap sort when long),
@@ -965,6 +1027,27 @@ mod tests {
     }
 
     #[test]
+    fn lookups_in_any_order_equal_a_binary_search() {
+        let mut f = Found::empty(1);
+        for d in (0..200).map(|d| d * 3 + 1) {
+            f.push(d, 0);
+        }
+        let f = f.finish();
+        let mut x = 99u32;
+        let mut asks: Vec<u32> = (0..700).collect();
+        asks.extend((0..700).rev());
+        asks.extend((0..700).map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x % 700
+        }));
+        for doc in asks {
+            assert_eq!(f.locate(doc), f.docs.binary_search(&doc), "{doc}");
+        }
+    }
+
+    #[test]
     fn short_and_long_lists_sort() {
         let mut x = 12345u32;
         for n in [0usize, 1, 2, 5, 32, 33, 100, 1000] {
@@ -985,14 +1068,19 @@ mod tests {
 
     #[test]
     fn merged_runs_equal_a_stable_sort() {
+        let merged = |all: &[(u32, u32, u16)], runs: &[usize]| {
+            let mut out = Vec::new();
+            merge_runs(all, runs, &mut Vec::new(), &mut |x| out.push(x));
+            out
+        };
         let all = vec![(0, 2, 0), (5, 7, 0), (9, 10, 0), (0, 4, 1), (5, 7, 1), (8, 9, 1), (5, 6, 2)];
         let mut want = all.clone();
         want.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        assert_eq!(merge_runs(all.clone(), &[0, 3, 6, 7]), want);
+        assert_eq!(merged(&all, &[0, 3, 6, 7]), want);
         // A run out of order falls back to the sort.
         let odd = vec![(3, 4, 0), (1, 2, 0), (0, 9, 1)];
         let mut want = odd.clone();
         want.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)));
-        assert_eq!(merge_runs(odd, &[0, 2, 3]), want);
+        assert_eq!(merged(&odd, &[0, 2, 3]), want);
     }
 }

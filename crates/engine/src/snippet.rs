@@ -22,8 +22,10 @@ const LEAD: usize = 20;
 /// Hits looked at as window anchors (the first ones in the text).
 const MAX_ANCHORS: usize = 24;
 
+/// Letters and digits of scripts written with spaces between words (CJK
+/// starts at U+2E80); the cheap range test first.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() && ((c as u32) < 0x2E80 || c.is_ascii())
+    (c as u32) < 0x2E80 && c.is_alphanumeric()
 }
 
 fn is_break(c: char) -> bool {
