@@ -1,10 +1,11 @@
 //! Query latency and index size, for the five pages and for a synthetic
 //! corpus 100× larger (real paragraphs recombined into new articles).
 //!
-//! `CARGO_TARGET_DIR=target/bench cargo bench -p xunyue-engine --bench search`
+//! `CARGO_TARGET_DIR=target/bench cargo bench -p xunyue-engine --bench search [-- --table]`
 //!
 //! First prints a table (p50/p95/max over a fixed mix of queries, index and
-//! corpus bytes raw and gzipped), then runs the divan benchmarks.
+//! corpus bytes raw and gzipped), then runs the divan benchmarks (not with
+//! `--table`). The same mix runs in headless Chromium: bench/engine-wasm.
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
@@ -167,6 +168,10 @@ fn main() {
         return;
     }
     table();
+    // `-- --table`: the table only, without the divan runs.
+    if std::env::args().any(|a| a == "--table") {
+        return;
+    }
     divan::main();
 }
 
