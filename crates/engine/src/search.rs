@@ -114,6 +114,9 @@ impl Doc {
 
     /// The text position of folded char `p` (`p` < the folded length).
     fn origin(&self, p: u32) -> u32 {
+        if self.shifts.first().is_none_or(|&(at, _)| p < at) {
+            return p;
+        }
         let k = self.shifts.partition_point(|&(at, _)| at <= p);
         match k.checked_sub(1).and_then(|k| self.shifts.get(k)) {
             Some(&(_, d)) => (p as i64 + d as i64) as u32,
@@ -401,6 +404,7 @@ impl Engine {
             2 if complete => {
                 // A pair's positions are its occurrences.
                 if let Some(id) = self.index.key_id(bigram(n[0], n[1])) {
+                    f.pos.reserve(self.positions.of(id).len());
                     for &e in self.positions.of(id) {
                         f.push((e >> 32) as u32, e as u32);
                     }
@@ -419,6 +423,7 @@ impl Engine {
                     }
                 }
                 if let Some((k, list)) = best {
+                    f.pos.reserve(list.len());
                     for &e in list {
                         let (d, p) = ((e >> 32) as u32, (e & 0xFFFF_FFFF) as usize);
                         let Some(start) = p.checked_sub(k) else { continue };
@@ -556,10 +561,7 @@ impl Engine {
                 resp.notices.push(Notice::Partial { best: hits[0].matched, of });
             }
         }
-        crate::sort::sort_by(&mut hits, |a, b| {
-            b.tier.cmp(&a.tier).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
-        });
-        resp.hits = hits
+        resp.hits = in_rank_order(hits)
             .into_iter()
             .enumerate()
             .map(|(rank, h)| {
@@ -896,6 +898,59 @@ fn merge_runs(
     }
 }
 
+/// Hits in result order: tier down, then score down, then doc up.
+fn in_rank_order(hits: Vec<Ranked>) -> Vec<Ranked> {
+    if hits.iter().any(|h| h.doc >= 1 << 30 || h.tier > 3) {
+        let mut hits = hits;
+        crate::sort::sort_by(&mut hits, |a, b| {
+            b.tier.cmp(&a.tier).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
+        });
+        return hits;
+    }
+    // The same order as one number per hit: 2 bits of tier, 32 of score (its
+    // bits mapped to their total order), 30 of doc; sorted by radix.
+    let mut keys: Vec<(u64, u32)> = hits
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let bits = h.score.to_bits();
+            let up = if bits >> 31 == 1 { !bits } else { bits | 1 << 31 };
+            let key = ((3 - h.tier) as u64) << 62 | ((!up) as u64) << 30 | h.doc as u64;
+            (key, i as u32)
+        })
+        .collect();
+    radix_sort(&mut keys);
+    let mut slots: Vec<Option<Ranked>> = hits.into_iter().map(Some).collect();
+    keys.iter().filter_map(|&(_, i)| slots.get_mut(i as usize).and_then(Option::take)).collect()
+}
+
+/// Sorts by the `u64` key, stably: least significant byte first, skipping
+/// the bytes every key shares.
+fn radix_sort(v: &mut Vec<(u64, u32)>) {
+    let mut tmp = vec![(0u64, 0u32); v.len()];
+    for shift in (0..64).step_by(8) {
+        let mut count = [0usize; 256];
+        for &(k, _) in v.iter() {
+            count[(k >> shift) as usize & 0xFF] += 1;
+        }
+        if count.iter().any(|&c| c == v.len()) {
+            continue;
+        }
+        let mut at = 0;
+        for c in count.iter_mut() {
+            let n = *c;
+            *c = at;
+            at += n;
+        }
+        for &x in v.iter() {
+            let b = (x.0 >> shift) as usize & 0xFF;
+            tmp[count[b]] = x;
+            count[b] += 1;
+        }
+        std::mem::swap(v, &mut tmp);
+    }
+}
+
 /// Sorts a short list of positions (insertion sort; heap sort when long),
 /// without another copy of the standard sort in the wasm.
 fn sort_u32(v: &mut [u32]) {
@@ -1045,6 +1100,25 @@ mod tests {
         for doc in asks {
             assert_eq!(f.locate(doc), f.docs.binary_search(&doc), "{doc}");
         }
+    }
+
+    #[test]
+    fn rank_order_is_tier_then_score_then_doc() {
+        let scores = [1.5f32, -0.0, 0.0, -2.0, 1.5, f32::INFINITY, 7.25, 1e-30, 3.0, 3.0];
+        let hits: Vec<Ranked> = scores
+            .iter()
+            .enumerate()
+            .map(|(i, &score)| Ranked { doc: (i * 7919 % 1000) as u32, tier: (i % 4) as u8, score, ..Ranked::default() })
+            .collect();
+        let mut want: Vec<(u32, u8, f32)> = hits.iter().map(|h| (h.doc, h.tier, h.score)).collect();
+        want.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        let got: Vec<(u32, u8, f32)> = in_rank_order(hits).iter().map(|h| (h.doc, h.tier, h.score)).collect();
+        assert_eq!(got, want);
+        let mut v: Vec<(u64, u32)> = (0..3000u64).map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i as u32)).collect();
+        let mut sorted = v.clone();
+        sorted.sort();
+        radix_sort(&mut v);
+        assert_eq!(v, sorted);
     }
 
     #[test]
