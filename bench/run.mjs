@@ -271,6 +271,12 @@ async function measureSite(browser, site, name) {
   };
   const loadLong = await page.evaluate(() => window.__bench.longtasks.map((l) => l.duration));
   out.loadLongMax = Math.max(0, ...loadLong);
+  // The app's own User Timing marks (Xunyue: src/perf.rs), ms since navigation: where start-up goes.
+  out.marks = await page.evaluate(() => {
+    const m = {};
+    for (const e of performance.getEntriesByType('mark')) if (e.name.startsWith('xunyue:') && !(e.name in m)) m[e.name.slice(7)] = e.startTime;
+    return m;
+  });
 
   // Keystrokes.
   await waitQuiet(page, cfg.quietMs);
@@ -307,6 +313,8 @@ async function measureSite(browser, site, name) {
     }
   }
   const typingEnd = await page.evaluate(() => performance.now());
+  // Keystroke to rendered DOM as the app measures it (input handler to the view's effect).
+  out.appKeys = await page.evaluate(() => performance.getEntriesByName('xunyue:keystroke').map((m) => m.duration));
   const typeLong = await page.evaluate(
     ([a, z]) => window.__bench.longtasks.filter((l) => l.start >= a && l.start <= z).map((l) => l.duration),
     [typingStart, typingEnd],
@@ -389,6 +397,8 @@ function summarize(runs) {
     workers: Math.max(...pick('workers')),
     fileList: runs[0].fileList,
     retyped: runs.reduce((s, r) => s + r.retyped, 0),
+    marks: Object.fromEntries([...new Set(runs.flatMap((r) => Object.keys(r.marks)))].map((k) => [k, median(runs.map((r) => r.marks[k]))])),
+    appKeys: runs.flatMap((r) => r.appKeys),
   };
 }
 
@@ -416,6 +426,15 @@ function render(s, runs) {
   out.push(`medians of ${runs} runs; keystrokes: ${x.keySamples} samples` +
     (p ? ` (Pagefind ${p.keySamples})` : '') +
     `, ${x.keysUnchanged} keystrokes left the page unchanged` + (p ? ` (Pagefind ${p.keysUnchanged})` : ''));
+  const marks = Object.entries(x.marks).sort((a, b) => a[1] - b[1]);
+  if (marks.length) {
+    out.push(`Xunyue start-up, ms since navigation (medians; User Timing marks): ` +
+      [...marks.map(([k, v]) => `${k} ${v.toFixed(1)}`), `first result painted ${x.firstResult.toFixed(1)}`].join(' → '));
+  }
+  if (x.appKeys.length) {
+    out.push(`Xunyue keystroke, input event handler → view rendered (app's own measure, ${x.appKeys.length} samples): ` +
+      `p50 ${ms(quantile(x.appKeys, 0.5))}, p95 ${ms(quantile(x.appKeys, 0.95))}, max ${ms(Math.max(...x.appKeys))}`);
+  }
   out.push(`Xunyue files before first result: ${x.fileList.join(', ')}`);
   if (p) out.push(`Pagefind files before first result: ${p.fileList.join(', ')}; workers: ${p.workers}`);
   if (x.retyped) out.push(`note: the first query had to be typed again ${x.retyped} time(s) (input present before the app listened)`);

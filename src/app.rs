@@ -20,6 +20,9 @@ pub struct Ctx {
     /// Go to a route: `(route, push)`; `push` adds a history entry.
     pub go: Callback<(Route, bool)>,
     pub explored: Rc<Explored>,
+    /// False for the first view after the corpus loads: secondary views
+    /// (facets, chart) follow in the next task, after the results are painted.
+    pub full: bool,
     /// The route as of the latest render: handlers kept in memoized views
     /// start from it, never from the route they were made with.
     latest: Rc<RefCell<Rc<Route>>>,
@@ -27,7 +30,7 @@ pub struct Ctx {
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.explored, &other.explored) && self.go == other.go && self.route == other.route
+        Rc::ptr_eq(&self.explored, &other.explored) && self.full == other.full && self.go == other.go && self.route == other.route
     }
 }
 
@@ -66,6 +69,7 @@ pub fn app(props: &AppProps) -> Html {
     let latest = use_mut_ref(|| (*route).clone());
     *latest.borrow_mut() = (*route).clone();
     let ready = use_state(|| false);
+    let full = use_state(|| false);
     let root = use_node_ref();
 
     let go = {
@@ -139,10 +143,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     {
-        let shown = *ready;
-        use_effect_with(shown, |shown| {
+        let full = full.clone();
+        use_effect_with(*ready, move |shown| {
             if *shown {
                 crate::perf::mark("xunyue:results");
+                after_paint(move || full.set(true));
             }
         });
     }
@@ -211,7 +216,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    let ctx = Ctx { route: (*route).clone(), go: go.clone(), explored: explored.clone(), latest: latest.clone() };
+    let ctx = Ctx { route: (*route).clone(), go: go.clone(), explored: explored.clone(), full: *full, latest: latest.clone() };
     let t = ctx.t();
     let body = if !*ready {
         html! {}
@@ -222,7 +227,7 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         html! {
             <div class="layout">
-                <FacetPanel />
+                if *full { <FacetPanel /> } else { <aside class="facets" /> }
                 <ResultsView />
             </div>
         }
@@ -317,4 +322,12 @@ fn move_focus(root: &NodeRef, down: bool) -> bool {
         return true;
     }
     false
+}
+
+/// Runs `f` in a task after the next frame is painted.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let next = wasm_bindgen::closure::Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, f).forget());
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(next.unchecked_ref());
+    }
 }

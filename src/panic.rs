@@ -19,17 +19,20 @@ pub fn install() {
 /// bug report needs.
 pub fn message(info: &PanicHookInfo<'_>) -> String {
     let payload = info.payload();
-    let what = payload
-        .downcast_ref::<&str>()
-        .map(|s| s.to_string())
-        .or_else(|| payload.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
-    let at = info.location().map(|l| format!(" ({}:{})", l.file(), l.line())).unwrap_or_default();
-    format!(
-        "寻阅出错了，请刷新页面。Xunyue hit an internal error; please reload the page.\n{}{}",
-        what.trim(),
-        at
-    )
+    let what = match payload.downcast_ref::<&str>() {
+        Some(s) => s,
+        None => payload.downcast_ref::<String>().map(String::as_str).unwrap_or_default(),
+    };
+    let mut msg = String::from("寻阅出错了，请刷新页面。Xunyue hit an internal error; please reload the page.\n");
+    msg.push_str(what.trim());
+    if let Some(l) = info.location() {
+        msg.push_str(" (");
+        msg.push_str(l.file());
+        msg.push(':');
+        msg.push_str(&l.line().to_string());
+        msg.push(')');
+    }
+    msg
 }
 
 /// Shows the message at the top of the page: an alert made of one text node.

@@ -5,7 +5,7 @@ use crate::app::Ctx;
 use crate::data::data;
 use crate::facets::FacetKind;
 use crate::i18n::Strings;
-use web_sys::HtmlInputElement;
+use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
 /// Values listed before "more".
@@ -116,26 +116,24 @@ pub fn chips() -> Html {
     if ctx.route.facets.is_empty() {
         return Html::default();
     }
-    let clear = {
+    // One handler: a chip removes its value, "clear all" every value.
+    let onclick = {
         let ctx = ctx.clone();
-        Callback::from(move |_| {
+        Callback::from(move |e: MouseEvent| {
+            let Some(b) = e.target_dyn_into::<Element>().and_then(|b| b.closest("button").ok().flatten()) else { return };
             let mut r = ctx.next();
-            r.facets.clear();
+            let kind = b.get_attribute("data-facet").and_then(|k| FacetKind::parse(&k));
+            match (kind, b.get_attribute("data-value")) {
+                (Some(kind), Some(v)) => r.toggle_facet(kind, &v),
+                _ if b.class_name() == "clear-all" => r.facets.clear(),
+                _ => return,
+            }
             ctx.go.emit((r, true));
         })
     };
     html! {
-        <div class="chips" aria-label={t.filters} role="group">
+        <div class="chips" aria-label={t.filters} role="group" {onclick}>
             { for ctx.route.facets.iter().map(|(kind, value)| {
-                let onclick = {
-                    let ctx = ctx.clone();
-                    let (kind, value) = (*kind, value.clone());
-                    Callback::from(move |_| {
-                        let mut r = ctx.next();
-                        r.toggle_facet(kind, &value);
-                        ctx.go.emit((r, true));
-                    })
-                };
                 let mut aria = String::from(t.remove_filter);
                 aria.push_str(": ");
                 aria.push_str(facet_name(*kind, t));
@@ -143,14 +141,14 @@ pub fn chips() -> Html {
                 aria.push_str(d.facets.label(*kind, value));
                 html! {
                     <button type="button" class="chip" data-facet={kind.code()} data-value={value.clone()}
-                        aria-label={aria} {onclick}>
+                        aria-label={aria}>
                         <span class="k">{ facet_name(*kind, t) }</span>
                         <span class="v">{ d.facets.label(*kind, value).to_string() }</span>
                         <span class="x" aria-hidden="true">{ "×" }</span>
                     </button>
                 }
             }) }
-            <button type="button" class="clear-all" onclick={clear}>{ t.clear_all }</button>
+            <button type="button" class="clear-all">{ t.clear_all }</button>
         </div>
     }
 }

@@ -6,6 +6,7 @@ use crate::data::data;
 use crate::kwic::{cmp_left, cmp_right, lines, Line};
 use crate::route::KwicSort;
 use xunyue_engine::sort::sort_by;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// Rows shown at most.
@@ -28,23 +29,26 @@ pub fn kwic() -> Html {
         KwicSort::Right => sort_by(&mut rows, cmp_right),
     }
     rows.truncate(MAX_ROWS);
-    let sort_button = |s: KwicSort, label: &'static str| {
+    // One handler for the three sort buttons: the button's `data-ks` is the order.
+    let onclick = {
         let ctx = ctx.clone();
-        let pressed = ctx.route.kwic_sort == s;
-        let onclick = Callback::from(move |_| {
-            let mut r = ctx.next();
-            r.kwic_sort = s;
-            ctx.go.emit((r, false));
-        });
-        html! { <button type="button" class={classes!("kwic-sort", s.code())} aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
+        Callback::from(move |e: MouseEvent| {
+            let ks = e.target_dyn_into::<Element>().and_then(|b| b.closest("[data-ks]").ok().flatten());
+            if let Some(ks) = ks.and_then(|b| b.get_attribute("data-ks")) {
+                let mut r = ctx.next();
+                r.kwic_sort = KwicSort::parse(&ks);
+                ctx.go.emit((r, false));
+            }
+        })
     };
-    let aria_sort = |s: KwicSort| if ctx.route.kwic_sort == s { "ascending" } else { "none" };
+    let current = ctx.route.kwic_sort;
+    let aria_sort = |s: KwicSort| if current == s { "ascending" } else { "none" };
     html! {
         <div class="kwic-wrap">
-            <div class="kwic-sorts" role="group" aria-label={t.sort_label}>
-                { sort_button(KwicSort::Position, t.sort_by_order) }
-                { sort_button(KwicSort::Left, t.sort_by_left) }
-                { sort_button(KwicSort::Right, t.sort_by_right) }
+            <div class="kwic-sorts" role="group" aria-label={t.sort_label} {onclick}>
+                { sort_button(current, KwicSort::Position, t.sort_by_order) }
+                { sort_button(current, KwicSort::Left, t.sort_by_left) }
+                { sort_button(current, KwicSort::Right, t.sort_by_right) }
             </div>
             <div class="kwic-scroll">
             <table class="kwic">
@@ -76,4 +80,14 @@ pub fn kwic() -> Html {
             </div>
         </div>
     }
+}
+
+fn sort_button(current: KwicSort, s: KwicSort, label: &'static str) -> Html {
+    let class = match s {
+        KwicSort::Position => "kwic-sort pos",
+        KwicSort::Left => "kwic-sort left",
+        KwicSort::Right => "kwic-sort right",
+    };
+    let pressed = if current == s { "true" } else { "false" };
+    html! { <button type="button" {class} data-ks={s.code()} aria-pressed={pressed}>{ label }</button> }
 }

@@ -107,24 +107,19 @@ pub fn reader() -> Html {
             in_head = false;
         }
         let kind = b.kind.name();
-        match b.kind {
+        let (into, tag, class) = match b.kind {
             BlockKind::Headline if !has_headline => {
                 has_headline = true;
-                head.push(html! { <h2 class="headline" tabindex="-1" data-kind={kind}>{ content }</h2> });
+                (&mut head, "h2", "headline")
             }
-            BlockKind::Kicker if in_head => {
-                head.push(html! { <p class="kicker" data-kind={kind}>{ content }</p> })
-            }
-            BlockKind::Byline if in_head => {
-                head.push(html! { <p class="byline" data-kind={kind}>{ content }</p> })
-            }
-            BlockKind::Headline | BlockKind::SectionHeading => {
-                body.push(html! { <h3 class="section" data-kind={kind}>{ content }</h3> })
-            }
-            BlockKind::Caption => body.push(html! { <p class="caption" data-kind={kind}>{ content }</p> }),
-            BlockKind::ListItem => list.push(html! { <li data-kind={kind}>{ content }</li> }),
-            _ => body.push(html! { <p class={classes!("block", kind)} data-kind={kind}>{ content }</p> }),
-        }
+            BlockKind::Kicker if in_head => (&mut head, "p", "kicker"),
+            BlockKind::Byline if in_head => (&mut head, "p", "byline"),
+            BlockKind::Headline | BlockKind::SectionHeading => (&mut body, "h3", "section"),
+            BlockKind::Caption => (&mut body, "p", "caption"),
+            BlockKind::ListItem => (&mut list, "li", ""),
+            _ => (&mut body, "p", ""),
+        };
+        into.push(block(tag, class, kind, content));
     }
     if !list.is_empty() {
         body.push(html! { <ul class="list">{ for list.drain(..) }</ul> });
@@ -196,7 +191,7 @@ fn continuation(ctx: &Ctx, d: &Data, a: &Article, from: bool) -> Html {
     text.push(' ');
     text.push_str(label);
     html! {
-        <p class={classes!("continuation-link", if from { "from" } else { "to" })}>
+        <p class={if from { "continuation-link from" } else { "continuation-link to" }}>
             { match target {
                 Some((doc, x)) => {
                     let mut s = text.clone();
@@ -216,8 +211,24 @@ fn entities(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     if kinds.iter().all(|&k| d.facets.values(doc, k).is_empty()) {
         return Html::default();
     }
+    // One handler for every chip: selects its facet value and shows the list.
+    let onclick = {
+        let ctx = ctx.clone();
+        Callback::from(move |e: MouseEvent| {
+            let Some(chip) = e.target_dyn_into::<Element>().and_then(|b| b.closest("button[data-facet]").ok().flatten()) else { return };
+            let kind = chip.get_attribute("data-facet").and_then(|k| FacetKind::parse(&k));
+            let (Some(kind), Some(v)) = (kind, chip.get_attribute("data-value")) else { return };
+            let mut r = ctx.next();
+            if !r.has_facet(kind, &v) {
+                r.toggle_facet(kind, &v);
+            }
+            r.open = None;
+            r.hit = 0;
+            ctx.go.emit((r, true));
+        })
+    };
     html! {
-        <section class="entities">
+        <section class="entities" {onclick}>
             <h3>{ t.entities }</h3>
             { for kinds.iter().map(|&kind| {
                 let vals = d.facets.values(doc, kind);
@@ -227,21 +238,10 @@ fn entities(ctx: &Ctx, d: &Data, doc: u32) -> Html {
                         <h4>{ facet_name(kind, t) }</h4>
                         <ul class="entity-chips">
                             { for vals.iter().take(12).map(|v| {
-                                let selected = ctx.route.has_facet(kind, v);
-                                let onclick = {
-                                    let ctx = ctx.clone();
-                                    let v = v.clone();
-                                    Callback::from(move |_| {
-                                        let mut r = ctx.next();
-                                        if !r.has_facet(kind, &v) { r.toggle_facet(kind, &v); }
-                                        r.open = None;
-                                        r.hit = 0;
-                                        ctx.go.emit((r, true));
-                                    })
-                                };
+                                let selected = if ctx.route.has_facet(kind, v) { "true" } else { "false" };
                                 html! {
                                     <li><button type="button" class="chip entity" data-facet={kind.code()}
-                                        data-value={v.clone()} aria-pressed={selected.to_string()} {onclick}>{ v.clone() }</button></li>
+                                        data-value={v.clone()} aria-pressed={selected}>{ v.clone() }</button></li>
                                 }
                             }) }
                         </ul>
@@ -292,4 +292,18 @@ fn related(ctx: &Ctx, d: &Data, doc: u32) -> Html {
             </ul>
         </section>
     }
+}
+
+/// One block of the text: `<tag class data-kind>`; a plain paragraph's class
+/// is `block <kind>`, the headline is focusable.
+fn block(tag: &'static str, class: &'static str, kind: &'static str, content: Html) -> Html {
+    let class = if class.is_empty() && tag == "p" {
+        let mut c = String::from("block ");
+        c.push_str(kind);
+        Some(AttrValue::from(c))
+    } else {
+        (!class.is_empty()).then_some(AttrValue::Static(class))
+    };
+    let tabindex = (tag == "h2").then_some("-1");
+    html! { <@{tag} {class} {tabindex} data-kind={kind}>{ content }</@> }
 }

@@ -59,14 +59,18 @@ pub fn results_view() -> Html {
             ctx.go.emit((n, true));
         })
     };
-    let set_view = |v: View| {
+    // One handler for both view buttons: the second one is the concordance.
+    let set_view = {
         let ctx = ctx.clone();
-        Callback::from(move |_| {
+        Callback::from(move |e: MouseEvent| {
+            let Some(b) = e.target_dyn_into::<web_sys::Element>().and_then(|b| b.closest("button").ok().flatten()) else { return };
             let mut n = ctx.next();
-            n.view = v;
+            n.view = if b.has_attribute("data-kwic") { View::Kwic } else { View::List };
             ctx.go.emit((n, true));
         })
     };
+    let list = if route.view == View::List { "true" } else { "false" };
+    let kwic = if route.view == View::Kwic { "true" } else { "false" };
     let sort_opt = |s: Sort, label: &'static str| {
         html! { <option value={s.code()} selected={route.sort == s}>{ label }</option> }
     };
@@ -106,31 +110,44 @@ pub fn results_view() -> Html {
                     </select>
                 </label>
                 if !ex.browsing() {
-                    <div class="views" role="group" aria-label={t.view_kwic}>
-                        <button type="button" aria-pressed={(route.view == View::List).to_string()}
-                            onclick={set_view(View::List)}>{ t.view_list }</button>
-                        <button type="button" aria-pressed={(route.view == View::Kwic).to_string()}
-                            onclick={set_view(View::Kwic)}>{ t.view_kwic }</button>
+                    <div class="views" role="group" aria-label={t.view_kwic} onclick={set_view}>
+                        <button type="button" aria-pressed={list}>{ t.view_list }</button>
+                        <button type="button" aria-pressed={kwic} data-kwic="">{ t.view_kwic }</button>
                     </div>
                 }
             </div>
             <Chips />
             if ex.partial && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
-            if !ex.browsing() && !ex.docs.is_empty() { <Chart /> }
+            if ctx.full && !ex.browsing() && !ex.docs.is_empty() { <Chart /> }
             { body }
             { show_more }
         </section>
     }
 }
 
+/// `1.5 ms` under 10 ms, else `12 ms`, with integer formatting only (the
+/// float formatter would add kilobytes to the wasm).
 fn fmt_ms(ms: f64) -> String {
-    let mut s = if ms < 10.0 {
-        ((ms * 10.0).round() / 10.0).to_string()
-    } else {
-        (ms.round() as i64).to_string()
-    };
+    let tenths = (ms * 10.0).round() as u64;
+    let mut s = if ms < 10.0 { (tenths / 10).to_string() } else { (ms.round() as u64).to_string() };
+    if ms < 10.0 && tenths % 10 != 0 {
+        s.push('.');
+        s.push(char::from(b'0' + (tenths % 10) as u8));
+    }
     s.push_str(" ms");
     s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn milliseconds() {
+        assert_eq!(super::fmt_ms(0.04), "0 ms");
+        assert_eq!(super::fmt_ms(1.0), "1 ms");
+        assert_eq!(super::fmt_ms(1.26), "1.3 ms");
+        assert_eq!(super::fmt_ms(9.94), "9.9 ms");
+        assert_eq!(super::fmt_ms(12.5), "13 ms");
+    }
 }
 
 /// The route that opens `doc` in the reader at hit `hit`.
