@@ -165,6 +165,8 @@ struct Found {
     /// `pos[starts[i]..starts[i + 1]]` are the positions in `docs[i]`.
     starts: Vec<u32>,
     pos: Vec<u32>,
+    /// While adding: where the last kept occurrence ends.
+    free: u32,
     /// Where the last lookup ended in `docs`: docs are mostly asked for in
     /// increasing order, so the next lookup gallops on from here.
     cursor: Cell<usize>,
@@ -214,7 +216,7 @@ impl Found {
 
 impl Found {
     fn empty(len: u32) -> Found {
-        Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new(), cursor: Cell::new(0) }
+        Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new(), free: 0, cursor: Cell::new(0) }
     }
 
     /// Adds an occurrence; occurrences come in doc then position order, and
@@ -226,10 +228,18 @@ impl Found {
                 self.starts.push(self.pos.len() as u32);
             }
             self.docs.push(d);
-        } else if self.pos.last().is_some_and(|&q| p < q + self.len) {
+        } else if p < self.free {
             return;
         }
         self.pos.push(p);
+        self.free = p + self.len;
+    }
+
+    /// Room for `occs` occurrences in at most `docs` docs.
+    fn reserve(&mut self, occs: usize, docs: usize) {
+        self.pos.reserve(occs);
+        self.docs.reserve(occs.min(docs));
+        self.starts.reserve(occs.min(docs));
     }
 
     fn finish(mut self) -> Found {
@@ -404,7 +414,7 @@ impl Engine {
             2 if complete => {
                 // A pair's positions are its occurrences.
                 if let Some(id) = self.index.key_id(bigram(n[0], n[1])) {
-                    f.pos.reserve(self.positions.of(id).len());
+                    f.reserve(self.positions.of(id).len(), self.docs.len());
                     for &e in self.positions.of(id) {
                         f.push((e >> 32) as u32, e as u32);
                     }
@@ -423,7 +433,7 @@ impl Engine {
                     }
                 }
                 if let Some((k, list)) = best {
-                    f.pos.reserve(list.len());
+                    f.reserve(list.len(), self.docs.len());
                     for &e in list {
                         let (d, p) = ((e >> 32) as u32, (e & 0xFFFF_FFFF) as usize);
                         let Some(start) = p.checked_sub(k) else { continue };

@@ -183,7 +183,8 @@ fn adjust(text: &[char], mut start: usize, mut end: usize, keep: Option<(usize, 
 }
 
 fn render(text: &[char], windows: &[(usize, usize)], spans: &[(usize, usize)]) -> Snippet {
-    let mut out = String::new();
+    let chars: usize = windows.iter().map(|&(s, e)| e.saturating_sub(s) + 1).sum::<usize>() + 1;
+    let mut out = String::with_capacity(3 * chars);
     let mut n = 0u32; // chars written
     let mut highlights = Vec::new();
     for (k, &(start, end)) in windows.iter().enumerate() {
