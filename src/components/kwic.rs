@@ -9,12 +9,13 @@ use xunyue_engine::sort::sort_by;
 use web_sys::Element;
 use yew::prelude::*;
 
-/// Rows shown at most.
-const MAX_ROWS: usize = 1000;
+/// Rows rendered at first, and added by each "show more".
+const PAGE_ROWS: usize = 100;
 
 #[function_component(Kwic)]
 pub fn kwic() -> Html {
     let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+    let more = use_state(|| (String::new(), 0usize));
     let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     let ex = &ctx.explored;
@@ -28,7 +29,15 @@ pub fn kwic() -> Html {
         KwicSort::Left => sort_by(&mut rows, cmp_left),
         KwicSort::Right => sort_by(&mut rows, cmp_right),
     }
-    rows.truncate(MAX_ROWS);
+    // Only the first rows are rendered; "show more" adds a page (per query).
+    let limit = PAGE_ROWS + if more.0 == ex.query { more.1 } else { 0 };
+    let rest = rows.len().saturating_sub(limit);
+    rows.truncate(limit);
+    let show_more = (rest > 0).then(|| {
+        let query = ex.query.clone();
+        let onclick = Callback::from(move |_| more.set((query.clone(), limit)));
+        html! { <button type="button" class="show-more" {onclick}>{ t.show_more }{ " (" }{ rest }{ ")" }</button> }
+    });
     // One handler for the three sort buttons: the button's `data-ks` is the order.
     let onclick = {
         let ctx = ctx.clone();
@@ -78,6 +87,7 @@ pub fn kwic() -> Html {
                 </tbody>
             </table>
             </div>
+            { show_more }
         </div>
     }
 }

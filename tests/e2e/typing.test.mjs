@@ -67,3 +67,20 @@ test('a long result list renders its first page; show more reveals the rest; cou
     }
   });
 });
+
+test('the concordance renders its first 100 rows; show more adds the next 100', { timeout: LIMIT }, async () => {
+  const query = '的';
+  const hits = cli('search', '--json', query).results.reduce((s, r) => s + r.hits, 0);
+  assert.ok(hits > 100, `${query} occurs more than 100 times`);
+  await withApp(async ({ page }) => {
+    await search(page, query);
+    await page.locator('.views button').nth(1).click();
+    await page.waitForSelector('table.kwic');
+    const rows = () => page.locator('table.kwic tbody tr').count();
+    assert.equal(await rows(), 100);
+    const stats = await page.locator('#xunyue-stats').textContent();
+    assert.ok(stats.includes(String(hits)), `stats count every hit: ${stats}`);
+    await page.locator('.show-more').click();
+    await page.waitForFunction((n) => document.querySelectorAll('table.kwic tbody tr').length === n, Math.min(200, hits));
+  });
+});
