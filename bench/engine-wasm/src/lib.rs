@@ -10,6 +10,11 @@ use xunyue_engine::{Blob, Engine, SearchResponse};
 #[allow(dead_code)]
 mod synth;
 
+// The app's allocator (src/main.rs), so that allocations cost what they do there.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 thread_local! {
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
     static LAST: RefCell<Option<SearchResponse>> = const { RefCell::new(None) };
