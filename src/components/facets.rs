@@ -84,7 +84,7 @@ fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
                                 id.push('-');
                                 id.push_str(&i.to_string());
                                 html! {
-                                    <li key={value.as_str()} class={(*n == 0).then_some("zero")}>
+                                    <li key={value.as_str()} data-zero={(*n == 0).then_some("")}>
                                         <input type="checkbox" id={id.clone()} value={value.clone()} {checked} />
                                         <label for={id}>
                                             <span class="v">{ d.facets.label(kind, value).to_string() }</span>

@@ -191,7 +191,7 @@ fn continuation(ctx: &Ctx, d: &Data, a: &Article, from: bool) -> Html {
     text.push(' ');
     text.push_str(label);
     html! {
-        <p class={if from { "continuation-link from" } else { "continuation-link to" }}>
+        <p class="continuation-link" data-dir={if from { "from" } else { "to" }}>
             { match target {
                 Some((doc, x)) => {
                     let mut s = text.clone();

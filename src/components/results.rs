@@ -182,7 +182,7 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     let n = spans.len();
     let loose = ctx.explored.hit(doc).is_some_and(|h| !h.exact);
     html! {
-        <li key={a.id.as_str()} class={if loose { "result loose" } else { "result" }} data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={(!loose).to_string()}>
+        <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={if loose { "false" } else { "true" }}>
             <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
             <p class="meta">{ meta_line(d, doc, t) }</p>
             { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }
