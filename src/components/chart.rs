@@ -11,9 +11,9 @@ const BAR: u32 = 18;
 const GAP: u32 = 4;
 const PAGE_GAP: u32 = 14;
 
-#[function_component(Chart)]
-pub fn chart() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+/// A plain function, not a component: it has no state of its own and is
+/// rebuilt with the results.
+pub fn chart(ctx: &Ctx) -> Html {
     let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     let ex = &ctx.explored;
@@ -36,7 +36,7 @@ pub fn chart() -> Html {
         let n = ex.spans(doc).len();
         let h = ((n as u32 * (H - 12)) / max as u32).max(2);
         // Followed by the app's one link handler.
-        let href = open_route(&ctx, d, doc, 0).to_hash();
+        let href = open_route(ctx, d, doc, 0).to_hash();
         let mut tip = a.title.clone();
         tip.push_str(": ");
         tip.push_str(&n.to_string());

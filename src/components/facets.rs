@@ -108,9 +108,8 @@ fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
 }
 
 /// Removable chips of the selected facet values, and "clear all".
-#[function_component(Chips)]
-pub fn chips() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+/// A plain function, not a component (no state of its own).
+pub fn chips(ctx: &Ctx) -> Html {
     let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     if ctx.route.facets.is_empty() {

@@ -2,8 +2,8 @@
 //! for an empty query, and the empty state.
 
 use crate::app::Ctx;
-use crate::components::chart::Chart;
-use crate::components::facets::Chips;
+use crate::components::chart::chart;
+use crate::components::facets::chips;
 use crate::components::kwic::Kwic;
 use crate::data::{data, Data};
 use crate::marks::marked;
@@ -116,9 +116,9 @@ pub fn results_view() -> Html {
                     </div>
                 }
             </div>
-            <Chips />
+            { chips(&ctx) }
             if ex.partial && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
-            if ctx.full && !ex.browsing() && !ex.docs.is_empty() { <Chart /> }
+            if ctx.full && !ex.browsing() && !ex.docs.is_empty() { { chart(&ctx) } }
             { body }
             { show_more }
         </section>
