@@ -12,10 +12,9 @@ use yew::prelude::*;
 /// Rows rendered at first, and added by each "show more".
 const PAGE_ROWS: usize = 100;
 
-#[function_component(Kwic)]
-pub fn kwic() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
-    let more = use_state(|| (String::new(), 0usize));
+/// A plain function of the results view, which keeps its "show more" state
+/// (`(query, extra rows)`).
+pub fn kwic(ctx: &Ctx, more: UseStateHandle<(String, usize)>) -> Html {
     let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     let ex = &ctx.explored;
@@ -72,7 +71,7 @@ pub fn kwic() -> Html {
                 <tbody>
                     { for rows.iter().map(|l| {
                         // The row and its link open the reader through the app's one link handler.
-                        let href = open_route(&ctx, d, l.doc, l.hit).to_hash();
+                        let href = open_route(ctx, d, l.doc, l.hit).to_hash();
                         let title = d.engine.article(l.doc).map(|a| a.title.clone()).unwrap_or_default();
                         let id = d.engine.article(l.doc).map(|a| a.id.clone()).unwrap_or_default();
                         html! {

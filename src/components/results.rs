@@ -4,7 +4,7 @@
 use crate::app::Ctx;
 use crate::components::chart::chart;
 use crate::components::facets::chips;
-use crate::components::kwic::Kwic;
+use crate::components::kwic::kwic;
 use crate::data::{data, Data};
 use crate::marks::marked;
 use crate::route::{Route, Sort, View};
@@ -19,6 +19,7 @@ pub const PAGE: usize = 10;
 pub fn results_view() -> Html {
     let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
     let more = use_state(|| (String::new(), 0usize));
+    let kwic_more = use_state(|| (String::new(), 0usize));
     let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     let ex = &ctx.explored;
@@ -70,7 +71,7 @@ pub fn results_view() -> Html {
         })
     };
     let list = if route.view == View::List { "true" } else { "false" };
-    let kwic = if route.view == View::Kwic { "true" } else { "false" };
+    let kwic_pressed = if route.view == View::Kwic { "true" } else { "false" };
     let sort_opt = |s: Sort, label: &'static str| {
         html! { <option value={s.code()} selected={route.sort == s}>{ label }</option> }
     };
@@ -85,7 +86,7 @@ pub fn results_view() -> Html {
     } else if ex.browsing() {
         browse(&ctx, d, shown)
     } else if route.view == View::Kwic {
-        html! { <Kwic /> }
+        kwic(&ctx, kwic_more)
     } else {
         html! {
             <ol class="results" aria-label={t.results}>
@@ -112,7 +113,7 @@ pub fn results_view() -> Html {
                 if !ex.browsing() {
                     <div class="views" role="group" aria-label={t.view_kwic} onclick={set_view}>
                         <button type="button" aria-pressed={list}>{ t.view_list }</button>
-                        <button type="button" aria-pressed={kwic} data-kwic="">{ t.view_kwic }</button>
+                        <button type="button" aria-pressed={kwic_pressed} data-kwic="">{ t.view_kwic }</button>
                     </div>
                 }
             </div>
