@@ -1,6 +1,7 @@
 //! The application root: route state, search, keyboard, layout.
 
-use crate::components::{facets::FacetPanel, reader::Reader, results::ResultsView, search_box::SearchBox};
+use crate::components::reader::{reader, use_reader_focus};
+use crate::components::{facets::FacetPanel, results::ResultsView, search_box::SearchBox};
 use crate::data::data;
 use crate::embed::{use_report, AppProps};
 use crate::explore::{explore, Explored};
@@ -217,13 +218,14 @@ pub fn app(props: &AppProps) -> Html {
     }
 
     let ctx = Ctx { route: (*route).clone(), go: go.clone(), explored: explored.clone(), full: *full, latest: latest.clone() };
+    use_reader_focus(&ctx, &root);
     let t = ctx.t();
     let body = if !*ready {
         html! {}
     } else if data().is_none() {
         html! { <p role="alert">{ t.load_error }</p> }
     } else if route.open.is_some() {
-        html! { <Reader /> }
+        reader(&ctx)
     } else {
         html! {
             <div class="layout">

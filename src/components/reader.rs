@@ -16,40 +16,56 @@ use yew::prelude::*;
 /// Related articles listed.
 const RELATED: usize = 5;
 
-#[function_component(Reader)]
-pub fn reader() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
-    let node = use_node_ref();
+/// The current hit of the open article (clamped to its hits).
+pub fn current_hit(ctx: &Ctx) -> usize {
+    let total = ctx.explored.open_hits();
+    if total == 0 { 0 } else { ctx.route.hit.min(total - 1) }
+}
+
+/// Focus the headline when an article opens ([`use_reader_focus`] calls it).
+pub fn focus_headline(root: &Element) {
+    if let Some(h) = root.query_selector("article .headline").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+        h.focus().ok();
+    }
+}
+
+/// Keep the current hit in view.
+pub fn scroll_to_current(root: &Element) {
+    if let Some(m) = root.query_selector("article mark.current").ok().flatten() {
+        let opts = ScrollIntoViewOptions::new();
+        opts.set_block(ScrollLogicalPosition::Center);
+        opts.set_behavior(ScrollBehavior::Instant);
+        m.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}
+
+/// Focus and scroll for the reader, run by the app after each render: a hook
+/// of the app, so the reader itself is a plain function.
+#[hook]
+pub fn use_reader_focus(ctx: &Ctx, root: &NodeRef) {
+    let doc = ctx.explored.open;
+    {
+        let root = root.clone();
+        use_effect_with(doc, move |doc| {
+            if let (Some(_), Some(r)) = (doc, root.cast::<Element>()) {
+                focus_headline(&r);
+            }
+        });
+    }
+    let root = root.clone();
+    use_effect_with((doc, current_hit(ctx), ctx.explored.open_hits()), move |(doc, _, _)| {
+        if let (Some(_), Some(r)) = (doc, root.cast::<Element>()) {
+            scroll_to_current(&r);
+        }
+    });
+}
+
+/// The reader view: a plain function of the app.
+pub fn reader(ctx: &Ctx) -> Html {
     let ex = &ctx.explored;
     let doc = ex.open;
     let total = ex.open_hits();
-    let hit = if total == 0 { 0 } else { ctx.route.hit.min(total - 1) };
-
-    // Focus the headline when an article opens; keep the current hit in view.
-    {
-        let node = node.clone();
-        use_effect_with(doc, move |_| {
-            if let Some(h) = node
-                .cast::<Element>()
-                .and_then(|a| a.query_selector(".headline").ok().flatten())
-                .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-            {
-                h.focus().ok();
-            }
-        });
-    }
-    {
-        let node = node.clone();
-        use_effect_with((doc, hit, total), move |_| {
-            if let Some(m) = node.cast::<Element>().and_then(|a| a.query_selector("mark.current").ok().flatten()) {
-                let opts = ScrollIntoViewOptions::new();
-                opts.set_block(ScrollLogicalPosition::Center);
-                opts.set_behavior(ScrollBehavior::Instant);
-                m.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
-        });
-    }
-
+    let hit = current_hit(ctx);
     let t = ctx.t();
     let Some(d) = data() else { return Html::default() };
     let back = {
@@ -149,19 +165,19 @@ pub fn reader() -> Html {
                     </div>
                 }
             </nav>
-            <article class="reader" ref={node} data-article-id={a.id.clone()} data-page={a.page.clone()}
+            <article class="reader" data-article-id={a.id.clone()} data-page={a.page.clone()}
                 data-hits={total.to_string()} aria-labelledby="xunyue-headline">
                 <header class="reader-head" id="xunyue-headline">
-                    { continuation(&ctx, d, a, true) }
+                    { continuation(ctx, d, a, true) }
                     { for head }
                     <p class="meta">{ meta_line(d, doc, t) }</p>
                 </header>
                 <div class="reader-body">{ for body }</div>
-                { continuation(&ctx, d, a, false) }
+                { continuation(ctx, d, a, false) }
             </article>
             <aside class="reader-side" aria-label={t.entities}>
-                { entities(&ctx, d, doc) }
-                { related(&ctx, d, doc) }
+                { entities(ctx, d, doc) }
+                { related(ctx, d, doc) }
             </aside>
         </div>
     }
