@@ -1,7 +1,9 @@
 //! The application root: route state, search, keyboard, layout.
 
 use crate::components::reader::{reader, use_reader_focus};
-use crate::components::{facets::FacetPanel, results::ResultsView, search_box::SearchBox};
+use crate::components::facets::use_facet_panel;
+use crate::components::results::{results_view, use_more};
+use crate::components::search_box::SearchBox;
 use crate::data::data;
 use crate::embed::{use_report, AppProps};
 use crate::explore::{explore, Explored};
@@ -219,6 +221,8 @@ pub fn app(props: &AppProps) -> Html {
 
     let ctx = Ctx { route: (*route).clone(), go: go.clone(), explored: explored.clone(), full: *full, latest: latest.clone() };
     use_reader_focus(&ctx, &root);
+    let facet_panel = use_facet_panel(&ctx);
+    let more = use_more();
     let t = ctx.t();
     let body = if !*ready {
         html! {}
@@ -229,8 +233,8 @@ pub fn app(props: &AppProps) -> Html {
     } else {
         html! {
             <div class="layout">
-                if *full { <FacetPanel /> } else { <aside class="facets" /> }
-                <ResultsView />
+                { facet_panel }
+                { results_view(&ctx, &more) }
             </div>
         }
     };

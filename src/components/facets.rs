@@ -36,14 +36,21 @@ fn facet_change(ctx: &Ctx, e: &Event) {
     ctx.go.emit((r, true));
 }
 
-#[function_component(FacetPanel)]
-pub fn facet_panel() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+/// The facet panel, a hook of the app: rebuilt only when the query's matches,
+/// the selection, the language or the expanded facets change (not on every
+/// keystroke); an empty panel until `ctx.full`.
+#[hook]
+pub fn use_facet_panel(ctx: &Ctx) -> Html {
     let expanded = use_state(Vec::<FacetKind>::new);
-    // Rebuilt only when the query's matches, the selection, the language or
-    // the expanded facets change (not on every keystroke).
-    let deps = (ctx.explored.matched_docs.clone(), ctx.route.facets.clone(), ctx.route.lang, (*expanded).clone());
-    let panel = use_memo(deps, move |_| panel(&ctx, &expanded));
+    let deps = (ctx.full, ctx.explored.matched_docs.clone(), ctx.route.facets.clone(), ctx.route.lang, (*expanded).clone());
+    let ctx = ctx.clone();
+    let panel = use_memo(deps, move |(full, ..)| {
+        if *full {
+            panel(&ctx, &expanded)
+        } else {
+            html! { <aside class="facets" /> }
+        }
+    });
     (*panel).clone()
 }
 

@@ -15,11 +15,21 @@ use yew::prelude::*;
 /// Results rendered at first, and added by each "show more".
 pub const PAGE: usize = 10;
 
-#[function_component(ResultsView)]
-pub fn results_view() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
-    let more = use_state(|| (String::new(), 0usize));
-    let kwic_more = use_state(|| (String::new(), 0usize));
+/// "Show more" state of the result list and of the concordance: `(query, extra)`.
+pub struct More {
+    pub results: UseStateHandle<(String, usize)>,
+    pub kwic: UseStateHandle<(String, usize)>,
+}
+
+/// The state of [`results_view`], kept by the app.
+#[hook]
+pub fn use_more() -> More {
+    More { results: use_state(|| (String::new(), 0usize)), kwic: use_state(|| (String::new(), 0usize)) }
+}
+
+/// The results pane: a plain function of the app.
+pub fn results_view(ctx: &Ctx, more: &More) -> Html {
+    let (kwic_more, more) = (more.kwic.clone(), more.results.clone());
     let Some(d) = data() else { return Html::default() };
     let t = ctx.t();
     let ex = &ctx.explored;
@@ -84,13 +94,13 @@ pub fn results_view() -> Html {
             </div>
         }
     } else if ex.browsing() {
-        browse(&ctx, d, shown)
+        browse(ctx, d, shown)
     } else if route.view == View::Kwic {
-        kwic(&ctx, kwic_more)
+        kwic(ctx, kwic_more)
     } else {
         html! {
             <ol class="results" aria-label={t.results}>
-                { for shown.iter().map(|&doc| result_item(&ctx, d, doc)) }
+                { for shown.iter().map(|&doc| result_item(ctx, d, doc)) }
             </ol>
         }
     };
@@ -117,9 +127,9 @@ pub fn results_view() -> Html {
                     </div>
                 }
             </div>
-            { chips(&ctx) }
+            { chips(ctx) }
             if ex.partial && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
-            if ctx.full && !ex.browsing() && !ex.docs.is_empty() { { chart(&ctx) } }
+            if ctx.full && !ex.browsing() && !ex.docs.is_empty() { { chart(ctx) } }
             { body }
             { show_more }
         </section>
