@@ -93,6 +93,8 @@ struct Doc {
     fields: Vec<(u32, u32, Field)>,
     /// Where the last field range ends: every char after it is body text.
     fields_end: u32,
+    /// The field ranges come in order without overlapping (as blocks do).
+    fields_ordered: bool,
     /// Range of this doc's word boundaries in the index's bit sets.
     bounds: Option<(usize, usize)>,
 }
@@ -109,7 +111,8 @@ impl Doc {
             }
         }
         let fields_end = fields.iter().map(|f| f.1).max().unwrap_or(0);
-        Doc { chars, shifts, text_len, fields, fields_end, bounds: None }
+        let fields_ordered = fields.windows(2).all(|w| w[0].1 <= w[1].0);
+        Doc { chars, shifts, text_len, fields, fields_end, fields_ordered, bounds: None }
     }
 
     /// The text position of folded char `p` (`p` < the folded length).
@@ -135,6 +138,11 @@ impl Doc {
         (self.origin(p), self.origin(end - 1) + 1)
     }
 
+    /// The fields of positions asked for in increasing order.
+    fn fields(&self) -> Fields<'_> {
+        Fields { doc: self, at: 0 }
+    }
+
     fn field(&self, pos: u32) -> Field {
         if pos >= self.fields_end {
             return Field::Body;
@@ -144,6 +152,29 @@ impl Doc {
             .find(|&&(s, e, _)| pos >= s && pos < e)
             .map(|f| f.2)
             .unwrap_or(Field::Body)
+    }
+}
+
+/// Walks a doc's field ranges along increasing positions.
+struct Fields<'d> {
+    doc: &'d Doc,
+    at: usize,
+}
+
+impl Fields<'_> {
+    /// [`Doc::field`] of `pos`, for positions asked for in increasing order.
+    fn at(&mut self, pos: u32) -> Field {
+        if !self.doc.fields_ordered {
+            return self.doc.field(pos);
+        }
+        let f = &self.doc.fields;
+        while f.get(self.at).is_some_and(|&(_, e, _)| e <= pos) {
+            self.at += 1;
+        }
+        match f.get(self.at) {
+            Some(&(s, _, field)) if s <= pos => field,
+            _ => Field::Body,
+        }
     }
 }
 
@@ -808,10 +839,11 @@ impl Engine {
         let terms: Vec<TermInArticle> = lists
             .iter()
             .map(|l| {
-                let occs = l.starts.iter().map(|&p| Occ {
+                let mut fields = d.fields();
+                let occs = l.starts.iter().map(move |&p| Occ {
                     pos: p,
                     len: l.len,
-                    field: d.field(p),
+                    field: fields.at(p),
                     // Starts and ends on word boundaries of the text.
                     aligned: bits.is_none_or(|b| segment::bit(b, p as usize) && segment::bit(b, (p + l.len) as usize)),
                 });
@@ -1129,6 +1161,21 @@ mod tests {
         sorted.sort();
         radix_sort(&mut v);
         assert_eq!(v, sorted);
+    }
+
+    #[test]
+    fn walking_the_fields_equals_looking_each_up() {
+        for fields in [
+            vec![(0, 4, Field::Headline), (4, 9, Field::Kicker), (30, 33, Field::Kicker)],
+            vec![(5, 8, Field::Headline), (2, 6, Field::Kicker)],
+            vec![],
+        ] {
+            let d = Doc::new(&[], Vec::new(), 0, fields);
+            let mut walk = d.fields();
+            for p in [0, 1, 3, 4, 5, 8, 9, 10, 29, 30, 32, 33, 40] {
+                assert_eq!(walk.at(p), d.field(p), "{p}");
+            }
+        }
     }
 
     #[test]
