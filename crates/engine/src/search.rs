@@ -885,7 +885,7 @@ impl Engine {
             runs.push(all.len());
             all.extend(l.starts.iter().map(|&p| {
                 let (s, e) = d.span(p, l.len);
-                (s, e, l.id)
+                (span_key(s, e), l.id)
             }));
         }
         runs.push(all.len());
@@ -898,45 +898,46 @@ impl Engine {
 #[derive(Default)]
 struct Scratch {
     rank: rank::Scratch,
-    all: Vec<(u32, u32, u16)>,
+    all: Vec<(u64, u16)>,
     runs: Vec<usize>,
     head: Vec<usize>,
 }
 
-/// Gives the spans of `all` ordered by start, longer first, ties by their
-/// place in `all` (what a stable sort gives), where `all` is made of runs
-/// (`all[runs[i]..runs[i + 1]]`) that are each in that order already: merged
-/// run against run.
-fn merge_runs(
-    all: &[(u32, u32, u16)],
-    runs: &[usize],
-    head: &mut Vec<usize>,
-    emit: &mut dyn FnMut((u32, u32, u16)),
-) {
-    let key = |x: &(u32, u32, u16)| ((x.0 as u64) << 32) | !x.1 as u64;
-    let ordered = runs.windows(2).all(|r| all[r[0]..r[1]].windows(2).all(|w| key(&w[0]) <= key(&w[1])));
+/// A span as one number that orders by start, then longer first.
+fn span_key(s: u32, e: u32) -> u64 {
+    ((s as u64) << 32) | !e as u64
+}
+
+/// Gives the spans of `all` (as [`span_key`]s with their term ids) ordered by
+/// start, longer first, ties by their place in `all` (what a stable sort
+/// gives), where `all` is made of runs (`all[runs[i]..runs[i + 1]]`) that are
+/// each in that order already: merged run against run.
+fn merge_runs(all: &[(u64, u16)], runs: &[usize], head: &mut Vec<usize>, emit: &mut dyn FnMut((u32, u32, u16))) {
+    let span = |&(k, id): &(u64, u16)| ((k >> 32) as u32, !(k as u32), id);
+    let ordered = runs.windows(2).all(|r| all[r[0]..r[1]].windows(2).all(|w| w[0].0 <= w[1].0));
     if !ordered {
         // Only where folding expands a char inside a hit: sort.
         let mut sorted = all.to_vec();
-        crate::sort::sort_by(&mut sorted, |a, b| key(a).cmp(&key(b)));
-        sorted.into_iter().for_each(emit);
+        crate::sort::sort_by(&mut sorted, |a, b| a.0.cmp(&b.0));
+        sorted.iter().map(span).for_each(emit);
         return;
     }
     head.clear();
     head.extend_from_slice(&runs[..runs.len() - 1]);
     loop {
-        let mut next: Option<(usize, u64)> = None;
+        let mut next = usize::MAX;
+        let mut key = 0u64;
         for (r, &h) in head.iter().enumerate() {
-            if h < runs[r + 1] {
-                let k = key(&all[h]);
-                if next.is_none_or(|(_, n)| k < n) {
-                    next = Some((r, k));
+            if let Some(&(k, _)) = all.get(h).filter(|_| h < runs[r + 1]) {
+                if next == usize::MAX || k < key {
+                    next = r;
+                    key = k;
                 }
             }
         }
-        let Some((r, _)) = next else { break };
-        emit(all[head[r]]);
-        head[r] += 1;
+        let Some(h) = head.get_mut(next) else { break };
+        emit(span(&all[*h]));
+        *h += 1;
     }
 }
 
@@ -1200,8 +1201,9 @@ mod tests {
     #[test]
     fn merged_runs_equal_a_stable_sort() {
         let merged = |all: &[(u32, u32, u16)], runs: &[usize]| {
+            let keys: Vec<(u64, u16)> = all.iter().map(|&(s, e, id)| (span_key(s, e), id)).collect();
             let mut out = Vec::new();
-            merge_runs(all, runs, &mut Vec::new(), &mut |x| out.push(x));
+            merge_runs(&keys, runs, &mut Vec::new(), &mut |x| out.push(x));
             out
         };
         let all = vec![(0, 2, 0), (5, 7, 0), (9, 10, 0), (0, 4, 1), (5, 7, 1), (8, 9, 1), (5, 6, 2)];
