@@ -3,7 +3,7 @@
 use crate::components::reader::{reader, use_reader_focus};
 use crate::components::facets::use_facet_panel;
 use crate::components::results::{results_view, use_more};
-use crate::components::search_box::SearchBox;
+use crate::components::search_box::use_search_box;
 use crate::data::data;
 use crate::embed::{use_report, AppProps};
 use crate::explore::{explore, Explored};
@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// What every component reads: the current route and how to change it.
+/// What every view reads: the current route and how to change it.
 #[derive(Clone)]
 pub struct Ctx {
     pub route: Rc<Route>,
@@ -29,12 +29,6 @@ pub struct Ctx {
     /// The route as of the latest render: handlers kept in memoized views
     /// start from it, never from the route they were made with.
     latest: Rc<RefCell<Rc<Route>>>,
-}
-
-impl PartialEq for Ctx {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.explored, &other.explored) && self.full == other.full && self.go == other.go && self.route == other.route
-    }
 }
 
 impl Ctx {
@@ -223,6 +217,7 @@ pub fn app(props: &AppProps) -> Html {
     use_reader_focus(&ctx, &root);
     let facet_panel = use_facet_panel(&ctx);
     let more = use_more();
+    let search_box = use_search_box(&ctx);
     let t = ctx.t();
     let body = if !*ready {
         html! {}
@@ -247,7 +242,6 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     html! {
-        <ContextProvider<Ctx> context={ctx.clone()}>
             <div class="xunyue" ref={root} lang={route.lang.html_lang()} onclick={move |e: MouseEvent| link_click(&go, &e)}>
                 <header class="top" role="banner">
                     <div class="brand">
@@ -255,14 +249,13 @@ pub fn app(props: &AppProps) -> Html {
                         <span class="name">{ t.app_name }</span>
                         <span class="tagline">{ t.tagline }</span>
                     </div>
-                    <SearchBox />
+                    { search_box }
                     <button type="button" class="lang" onclick={switch_lang}
                         lang={ctx.route.lang.other().html_lang()}>{ t.switch_lang }</button>
                 </header>
                 <main id="main">{ body }</main>
                 <footer class="keys"><p>{ t.keys_hint }</p></footer>
             </div>
-        </ContextProvider<Ctx>>
     }
 }
 

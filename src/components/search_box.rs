@@ -50,9 +50,10 @@ fn send(ctx: &Ctx, value: String) {
     ctx.go.emit((n, push));
 }
 
-#[function_component(SearchBox)]
-pub fn search_box() -> Html {
-    let Some(ctx) = use_context::<Ctx>() else { return Html::default() };
+/// The search box, a hook of the app (its draft and debounce timer are hook state).
+#[hook]
+pub fn use_search_box(ctx: &Ctx) -> Html {
+    let ctx = ctx.clone();
     let t = ctx.t();
     let draft = use_state(|| ctx.route.q.clone());
     let timer = use_mut_ref(|| None::<Timeout>);
