@@ -126,17 +126,17 @@ pub fn app(props: &AppProps) -> Html {
         |(q, facets, sort, open, ready)| if *ready { explore(q, facets, *sort, open.as_deref()) } else { Explored::default() },
     );
 
-    // First paint: the header and search box only. The corpus loads in the
-    // next task, and the first view shows the query's results directly.
+    // The corpus loads before the first render (in this first task, so the
+    // page's service worker registers after it and its precache does not
+    // compete with the first result). The first render is the header and
+    // search box only; the next task shows the results of whatever was
+    // typed meanwhile, never a browse list that typing replaces at once.
+    data();
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
             crate::perf::mark("xunyue:shell");
-            gloo::timers::callback::Timeout::new(0, move || {
-                data();
-                ready.set(true);
-            })
-            .forget();
+            gloo::timers::callback::Timeout::new(0, move || ready.set(true)).forget();
         });
     }
     {
