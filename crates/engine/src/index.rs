@@ -61,22 +61,18 @@ fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
     }
 }
 
-/// The grams of a normalized text, each once.
-pub fn grams(chars: &[char]) -> Vec<u64> {
-    let mut g: Vec<u64> = chars.iter().map(|&c| unigram(c)).collect();
-    g.extend(chars.windows(2).map(|w| bigram(w[0], w[1])));
-    crate::sort::sort_dedup(&mut g);
-    g
-}
-
 impl IndexData {
     /// Builds the index over normalized documents.
     pub fn build(docs: &[Vec<char>]) -> IndexData {
-        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        // Every gram of every doc, by gram then doc (a stable sort of pairs
+        // made in doc order), each (gram, doc) once.
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(docs.iter().map(|d| 2 * d.len()).sum());
         for (d, chars) in docs.iter().enumerate() {
-            pairs.extend(grams(chars).into_iter().map(|g| (g, d as u32)));
+            pairs.extend(chars.iter().map(|&c| (unigram(c), d as u32)));
+            pairs.extend(chars.windows(2).map(|w| (bigram(w[0], w[1]), d as u32)));
         }
-        crate::sort::sort(&mut pairs);
+        crate::sort::radix_sort(&mut pairs);
+        pairs.dedup();
         let mut data = IndexData::default();
         let mut prev_key = 0u64;
         let mut i = 0;

@@ -535,7 +535,7 @@ impl Engine {
         }
         // Each doc's positions came key by key: put them in order.
         for w in f.starts.windows(2) {
-            sort_u32(&mut f.pos[w[0] as usize..w[1] as usize]);
+            crate::sort::sort_u32(&mut f.pos[w[0] as usize..w[1] as usize]);
         }
         f
     }
@@ -962,77 +962,11 @@ fn in_rank_order(hits: Vec<Ranked>) -> Vec<Ranked> {
             (key, i as u32)
         })
         .collect();
-    radix_sort(&mut keys);
+    crate::sort::radix_sort(&mut keys);
     let mut slots: Vec<Option<Ranked>> = hits.into_iter().map(Some).collect();
     keys.iter().filter_map(|&(_, i)| slots.get_mut(i as usize).and_then(Option::take)).collect()
 }
 
-/// Sorts by the `u64` key, stably: least significant byte first, skipping
-/// the bytes every key shares.
-fn radix_sort(v: &mut Vec<(u64, u32)>) {
-    let mut tmp = vec![(0u64, 0u32); v.len()];
-    for shift in (0..64).step_by(8) {
-        let mut count = [0usize; 256];
-        for &(k, _) in v.iter() {
-            count[(k >> shift) as usize & 0xFF] += 1;
-        }
-        if count.iter().any(|&c| c == v.len()) {
-            continue;
-        }
-        let mut at = 0;
-        for c in count.iter_mut() {
-            let n = *c;
-            *c = at;
-            at += n;
-        }
-        for &x in v.iter() {
-            let b = (x.0 >> shift) as usize & 0xFF;
-            tmp[count[b]] = x;
-            count[b] += 1;
-        }
-        std::mem::swap(v, &mut tmp);
-    }
-}
-
-/// Sorts a short list of positions (insertion sort; heap sort when long),
-/// without another copy of the standard sort in the wasm.
-fn sort_u32(v: &mut [u32]) {
-    if v.len() <= 32 {
-        for i in 1..v.len() {
-            let x = v[i];
-            let mut j = i;
-            while j > 0 && v[j - 1] > x {
-                v[j] = v[j - 1];
-                j -= 1;
-            }
-            v[j] = x;
-        }
-        return;
-    }
-    fn sift(v: &mut [u32], mut root: usize, end: usize) {
-        loop {
-            let mut child = 2 * root + 1;
-            if child >= end {
-                return;
-            }
-            if child + 1 < end && v[child] < v[child + 1] {
-                child += 1;
-            }
-            if v[root] >= v[child] {
-                return;
-            }
-            v.swap(root, child);
-            root = child;
-        }
-    }
-    for i in (0..v.len() / 2).rev() {
-        sift(v, i, v.len());
-    }
-    for end in (1..v.len()).rev() {
-        v.swap(0, end);
-        sift(v, 0, end);
-    }
-}
 
 /// A hit before its snippet is made.
 #[derive(Default)]
@@ -1157,11 +1091,6 @@ mod tests {
         want.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
         let got: Vec<(u32, u8, f32)> = in_rank_order(hits).iter().map(|h| (h.doc, h.tier, h.score)).collect();
         assert_eq!(got, want);
-        let mut v: Vec<(u64, u32)> = (0..3000u64).map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15), i as u32)).collect();
-        let mut sorted = v.clone();
-        sorted.sort();
-        radix_sort(&mut v);
-        assert_eq!(v, sorted);
     }
 
     #[test]
@@ -1179,24 +1108,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn short_and_long_lists_sort() {
-        let mut x = 12345u32;
-        for n in [0usize, 1, 2, 5, 32, 33, 100, 1000] {
-            let mut v: Vec<u32> = (0..n)
-                .map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 17;
-                    x ^= x << 5;
-                    x % 500
-                })
-                .collect();
-            let mut want = v.clone();
-            want.sort_unstable();
-            sort_u32(&mut v);
-            assert_eq!(v, want, "{n}");
-        }
-    }
 
     #[test]
     fn merged_runs_equal_a_stable_sort() {

@@ -50,6 +50,74 @@ fn apply<T>(v: &mut Vec<T>, order: &[u32]) {
     v.extend(order.iter().filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)));
 }
 
+/// Sorts pairs by their `u64` key, stably: least significant byte first,
+/// skipping the bytes every key shares. Linear in the length: for the long
+/// lists (the index build at load, the result order), where [`sort`] and its
+/// `dyn` comparator are slow.
+pub fn radix_sort(v: &mut Vec<(u64, u32)>) {
+    let mut tmp = vec![(0u64, 0u32); v.len()];
+    for shift in (0..64).step_by(8) {
+        let mut count = [0usize; 256];
+        for &(k, _) in v.iter() {
+            count[(k >> shift) as usize & 0xFF] += 1;
+        }
+        if count.iter().any(|&c| c == v.len()) {
+            continue;
+        }
+        let mut at = 0;
+        for c in count.iter_mut() {
+            let n = *c;
+            *c = at;
+            at += n;
+        }
+        for &x in v.iter() {
+            let b = (x.0 >> shift) as usize & 0xFF;
+            tmp[count[b]] = x;
+            count[b] += 1;
+        }
+        std::mem::swap(v, &mut tmp);
+    }
+}
+
+/// Sorts a short list of positions (insertion sort; heap sort when long),
+/// without another copy of the standard sort in the wasm.
+pub fn sort_u32(v: &mut [u32]) {
+    if v.len() <= 32 {
+        for i in 1..v.len() {
+            let x = v[i];
+            let mut j = i;
+            while j > 0 && v[j - 1] > x {
+                v[j] = v[j - 1];
+                j -= 1;
+            }
+            v[j] = x;
+        }
+        return;
+    }
+    fn sift(v: &mut [u32], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    for i in (0..v.len() / 2).rev() {
+        sift(v, i, v.len());
+    }
+    for end in (1..v.len()).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,5 +149,34 @@ mod tests {
         let mut v: Vec<String> = ["b", "a", "c", "a"].iter().map(|s| s.to_string()).collect();
         sort_by(&mut v, |a, b| b.cmp(a));
         assert_eq!(v, ["c", "b", "a", "a"]);
+    }
+
+    #[test]
+    fn radix_sort_equals_the_standard_stable_sort_by_key() {
+        let mut v: Vec<(u64, u32)> =
+            (0..3000u64).map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) % 977 << (i % 40), i as u32)).collect();
+        let mut sorted = v.clone();
+        sorted.sort_by_key(|p| p.0);
+        radix_sort(&mut v);
+        assert_eq!(v, sorted);
+    }
+
+    #[test]
+    fn short_and_long_lists_sort() {
+        let mut x = 12345u32;
+        for n in [0usize, 1, 2, 5, 32, 33, 100, 1000] {
+            let mut v: Vec<u32> = (0..n)
+                .map(|_| {
+                    x ^= x << 13;
+                    x ^= x >> 17;
+                    x ^= x << 5;
+                    x % 500
+                })
+                .collect();
+            let mut want = v.clone();
+            want.sort_unstable();
+            sort_u32(&mut v);
+            assert_eq!(v, want, "{n}");
+        }
     }
 }
