@@ -88,7 +88,7 @@ pub fn explore(q: &str, facets: &[(FacetKind, String)], order: Sort, open: Optio
             let date = |doc: u32| d.facets.values(doc, FacetKind::Date).first();
             // Newest first; undated last; page order within a date.
             sort_by(&mut docs, |&a, &b| match (date(a), date(b)) {
-                (Some(x), Some(y)) => y.cmp(&x).then(a.cmp(&b)),
+                (Some(x), Some(y)) => y.cmp(x).then(a.cmp(&b)),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,
                 (None, None) => a.cmp(&b),
