@@ -106,9 +106,12 @@ async function extractLoader(dir, html, { release }) {
   body = body.replace(/module_or_path:\s*'\.\/([^']+)'/, "module_or_path: new URL('./$1', import.meta.url)");
   const sw = release
     ? `
-// Offline: precache this version (sw.js lists every file of the build).
+// Offline: precache this version (sw.js lists every file of the build). Registered once the page has
+// been idle for a while after starting, so that the precache never competes with the first results.
 if ('serviceWorker' in navigator && /^https?:$/.test(location.protocol)) {
-  navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch((e) => console.warn('xunyue: service worker not registered:', e));
+  const register = () => navigator.serviceWorker.register(new URL('./sw.js', import.meta.url)).catch((e) => console.warn('xunyue: service worker not registered:', e));
+  const idle = window.requestIdleCallback ? (f) => requestIdleCallback(f, { timeout: 5000 }) : (f) => setTimeout(f, 0);
+  setTimeout(() => idle(register), 2000);
 }
 `
     : `

@@ -17,7 +17,7 @@ import { DIST, withApp, search } from './harness.mjs';
 
 const LIMIT = 180_000; // ms per test: a hung browser fails fast instead of stalling CI
 export const TARGET = 150 * 1024; // bytes, gzip -9: the goal
-export const CEILING = 225 * 1024; // bytes, gzip -9: what a change may not exceed today
+export const CEILING = 185 * 1024; // bytes, gzip -9: what a change may not exceed today
 const QUERY = '青岛华大';
 
 async function listFiles(dir, base = dir) {
