@@ -45,6 +45,19 @@ impl Explored {
         self.response.hits.iter().find(|h| h.doc == doc)
     }
 
+    /// True when the article matches with the query's words apart: the
+    /// words of a split phrase, or several terms that all occur but not
+    /// side by side as typed. An article holding one alternative of
+    /// `A OR B`, or the phrase with other punctuation, is not apart.
+    pub fn apart(&self, doc: u32) -> bool {
+        self.hit(doc).is_some_and(|h| !h.exact && (h.tier <= 1 || self.several_terms()))
+    }
+
+    /// The query has more than one term that must occur (AND).
+    fn several_terms(&self) -> bool {
+        data().is_some_and(|d| d.engine.parse(&self.query).clauses.len() > 1)
+    }
+
     pub fn spans(&self, doc: u32) -> &[(u32, u32)] {
         self.hit(doc).map(|h| h.spans.as_slice()).unwrap_or(&[])
     }

@@ -192,13 +192,14 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     };
     let n = spans.len();
     let loose = ctx.explored.hit(doc).is_some_and(|h| !h.exact);
+    let apart = ctx.explored.apart(doc);
     html! {
         <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={if loose { "false" } else { "true" }}>
             <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
             <p class="meta">{ meta_line(d, doc, t) }</p>
             { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }
             <p class="hit-count"><span class="n">{ n }</span>{ " " }{ t.hits_unit }
-                if loose { <span class="badge">{ t.loose_match }</span> }
+                if apart { <span class="badge">{ t.loose_match }</span> }
             </p>
         </li>
     }

@@ -138,6 +138,29 @@ test('results: meta line, snippets with marks, stats, sort by page, browse group
   });
 });
 
+test('the words-apart badge marks terms found apart, not one alternative of OR', { timeout: LIMIT }, async () => {
+  await withApp(async ({ page }) => {
+    const badged = () =>
+      page.$$eval('[data-article-id][data-hits]:not(article)', (els) =>
+        els.map((el) => ({ exact: el.dataset.exact, badge: !!el.querySelector('.hit-count .badge') })),
+      );
+    // Two terms (AND): the articles holding both, not side by side, carry the badge.
+    const and = cli('search', '--json', '基因 细胞');
+    assert.ok(and.results.some((r) => !r.exact), 'the CLI has results with the terms apart');
+    await search(page, '基因 细胞');
+    let rows = await badged();
+    assert.ok(rows.length > 0);
+    for (const r of rows) assert.equal(r.badge, r.exact === 'false', JSON.stringify(r));
+    // One alternative of OR, verbatim: not exact as typed (the contract), but nothing is apart.
+    const or = cli('search', '--json', 'TIL OR 驿站');
+    assert.ok(or.results.length > 0 && or.results.every((r) => !r.exact), 'the CLI has OR results, none exact');
+    await search(page, 'TIL OR 驿站');
+    rows = await badged();
+    assert.equal(rows.length, Math.min(or.results.length, 10));
+    assert.ok(rows.every((r) => r.exact === 'false' && !r.badge), JSON.stringify(rows));
+  });
+});
+
 test('reader: hit counter with next/previous (buttons, n/N), current hit in view, entities set a facet, related', { timeout: LIMIT }, async () => {
   await withApp(async ({ page }) => {
     const { results } = await search(page, Q);
