@@ -2,7 +2,7 @@
 
 use crate::index::IndexData;
 use crate::model::{Analysis, Corpus, VocabWord};
-use crate::normalize::{install_table, normalize, FoldTable};
+use crate::normalize::{install_table, normalize, FoldTable, Normalized};
 use crate::segment::{freq_code, freq_of_code, is_vocab_word, words_between};
 use crate::sort::{sort_by, sort_dedup};
 use serde::{Deserialize, Serialize};
@@ -73,7 +73,7 @@ impl Blob {
     /// The word boundaries stay (2 KB), and the vocabulary is packed against
     /// them: 17.7 KB raw, 11.3 KB gzip as a word list; see [`PackedVocab`].
     pub fn to_compact_bytes(&self) -> Vec<u8> {
-        let runs = vocab_runs(&self.docs(), &self.index.boundaries);
+        let runs = vocab_runs(&self.normalized(), &self.index.boundaries);
         let mut freqs = vec![0u8; runs.len()];
         let mut extra = Vec::new();
         for w in &self.analysis.vocab {
@@ -95,40 +95,48 @@ impl Blob {
 
     /// Reads either form; a blob whose index was left out gets it rebuilt.
     pub fn from_bytes(bytes: &[u8]) -> Result<Blob, BlobError> {
+        Blob::load(bytes).map(|(blob, _)| blob)
+    }
+
+    /// [`Blob::from_bytes`], also giving the normalized article texts it
+    /// needed (the engine reuses them instead of normalizing twice at load).
+    pub fn load(bytes: &[u8]) -> Result<(Blob, Vec<Normalized>), BlobError> {
         let mut blob: Blob =
             postcard::from_bytes(bytes).map_err(|e| BlobError::Decode(e.to_string()))?;
         if blob.version != BLOB_VERSION {
             return Err(BlobError::Version { found: blob.version, expected: BLOB_VERSION });
         }
         install_table(&blob.fold);
+        let docs = blob.normalized();
         if blob.index.keys == 0 && !blob.corpus.articles.is_empty() {
-            let docs = blob.docs();
             if blob.analysis.vocab.is_empty() {
                 blob.analysis.vocab = blob.words.unpack(&docs, &blob.index.boundaries);
                 blob.words = PackedVocab::default();
             }
+            let chars: Vec<&[char]> = docs.iter().map(|n| n.chars.as_slice()).collect();
             let boundaries = std::mem::take(&mut blob.index.boundaries);
-            blob.index = IndexData { boundaries, ..IndexData::build(&docs) };
+            blob.index = IndexData { boundaries, ..IndexData::build(&chars) };
         }
-        Ok(blob)
+        Ok((blob, docs))
     }
 
     /// The normalized article texts (what the index is built over).
-    fn docs(&self) -> Vec<Vec<char>> {
-        self.corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect()
+    pub fn normalized(&self) -> Vec<Normalized> {
+        self.corpus.articles.iter().map(|a| normalize(&a.text())).collect()
     }
 
     /// The index as the build makes it: over the normalized article texts,
     /// with word boundaries from the vocabulary (the build itself ships the
     /// boundaries of its full-dictionary segmentation instead).
     pub fn rebuilt_index(&self) -> IndexData {
-        IndexData::build_with(&self.docs(), &self.analysis.vocab)
+        let docs: Vec<Vec<char>> = self.normalized().into_iter().map(|n| n.chars).collect();
+        IndexData::build_with(&docs, &self.analysis.vocab)
     }
 }
 
 impl PackedVocab {
     /// The vocabulary, sorted by word.
-    fn unpack(&self, docs: &[Vec<char>], boundaries: &[u8]) -> Vec<VocabWord> {
+    fn unpack(&self, docs: &[Normalized], boundaries: &[u8]) -> Vec<VocabWord> {
         let runs = vocab_runs(docs, boundaries);
         let mut vocab: Vec<VocabWord> = runs
             .into_iter()
@@ -144,10 +152,10 @@ impl PackedVocab {
 
 /// The runs between word boundaries that can be vocabulary words, sorted,
 /// each once.
-fn vocab_runs(docs: &[Vec<char>], boundaries: &[u8]) -> Vec<String> {
+fn vocab_runs(docs: &[Normalized], boundaries: &[u8]) -> Vec<String> {
     let mut runs = Vec::new();
     let mut at = 0usize;
-    for d in docs {
+    for d in docs.iter().map(|n| n.chars.as_slice()) {
         let bits = boundaries.get(at..at + d.len() / 8 + 1).unwrap_or(&[]);
         at += d.len() / 8 + 1;
         runs.extend(words_between(d, bits).filter(|w| is_vocab_word(w)).map(|w| w.iter().collect::<String>()));

@@ -63,11 +63,11 @@ fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
 
 impl IndexData {
     /// Builds the index over normalized documents.
-    pub fn build(docs: &[Vec<char>]) -> IndexData {
+    pub fn build<D: AsRef<[char]>>(docs: &[D]) -> IndexData {
         // Every gram of every doc, by gram then doc (a stable sort of pairs
         // made in doc order), each (gram, doc) once.
-        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(docs.iter().map(|d| 2 * d.len()).sum());
-        for (d, chars) in docs.iter().enumerate() {
+        let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(docs.iter().map(|d| 2 * d.as_ref().len()).sum());
+        for (d, chars) in docs.iter().map(AsRef::as_ref).enumerate() {
             pairs.extend(chars.iter().map(|&c| (unigram(c), d as u32)));
             pairs.extend(chars.windows(2).map(|w| (bigram(w[0], w[1]), d as u32)));
         }

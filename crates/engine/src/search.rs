@@ -7,7 +7,7 @@
 use crate::blob::{Blob, BlobError};
 use crate::index::{bigram, Index, Positions};
 use crate::model::{Analysis, Article, BlockKind, Corpus};
-use crate::normalize::normalize;
+use crate::normalize::{normalize, Normalized};
 use crate::query::{Notice, Query, Term};
 use crate::rank::{self, Field, Occ, TermInArticle};
 use crate::segment::{self, Segmenter};
@@ -375,19 +375,29 @@ struct TermNeedles {
 
 impl Engine {
     pub fn from_bytes(bytes: &[u8]) -> Result<Engine, BlobError> {
-        Engine::from_blob(Blob::from_bytes(bytes)?)
+        let (blob, normalized) = Blob::load(bytes)?;
+        Engine::from_parts(blob, normalized)
     }
 
     pub fn from_blob(blob: Blob) -> Result<Engine, BlobError> {
         crate::normalize::install_table(&blob.fold);
+        let normalized = blob.normalized();
+        Engine::from_parts(blob, normalized)
+    }
+
+    /// The engine over a loaded blob and its normalized article texts
+    /// ([`Blob::normalized`], parallel to the articles).
+    fn from_parts(blob: Blob, normalized: Vec<Normalized>) -> Result<Engine, BlobError> {
+        if normalized.len() != blob.corpus.articles.len() {
+            return Err(BlobError::Index);
+        }
         let index = Index::load(blob.index).ok_or(BlobError::Index)?;
         let seg = Segmenter::from_vocab(&blob.analysis.vocab);
         let mut texts = Vec::with_capacity(blob.corpus.articles.len());
         let mut docs = Vec::with_capacity(blob.corpus.articles.len());
         let mut bound_at = 0usize;
-        for a in &blob.corpus.articles {
+        for (a, n) in blob.corpus.articles.iter().zip(normalized) {
             let t = a.text();
-            let n = normalize(&t);
             let fields = field_ranges(a, &n);
             let bytes = n.chars.len() / 8 + 1;
             let mut doc = Doc::new(&n.origin, n.chars, n.source_len, fields);
