@@ -952,9 +952,8 @@ fn merge_runs(all: &[(u64, u16)], runs: &[usize], head: &mut Vec<usize>, emit: &
 }
 
 /// Hits in result order: tier down, then score down, then doc up.
-fn in_rank_order(hits: Vec<Ranked>) -> Vec<Ranked> {
+fn in_rank_order(mut hits: Vec<Ranked>) -> Vec<Ranked> {
     if hits.iter().any(|h| h.doc >= 1 << 30 || h.tier > 3) {
-        let mut hits = hits;
         crate::sort::sort_by(&mut hits, |a, b| {
             b.tier.cmp(&a.tier).then(b.score.total_cmp(&a.score)).then(a.doc.cmp(&b.doc))
         });
@@ -973,10 +972,10 @@ fn in_rank_order(hits: Vec<Ranked>) -> Vec<Ranked> {
         })
         .collect();
     crate::sort::radix_sort(&mut keys);
-    let mut slots: Vec<Option<Ranked>> = hits.into_iter().map(Some).collect();
-    keys.iter().filter_map(|&(_, i)| slots.get_mut(i as usize).and_then(Option::take)).collect()
+    let order: Vec<u32> = keys.iter().map(|&(_, i)| i).collect();
+    crate::sort::apply(&mut hits, &order);
+    hits
 }
-
 
 /// A hit before its snippet is made.
 #[derive(Default)]

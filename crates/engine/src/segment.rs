@@ -40,13 +40,7 @@ impl Segmenter {
     /// bit `i` is set when a word starts or ends at position `i`.
     pub fn boundaries(&self, chars: &[char]) -> Vec<u8> {
         let s: String = chars.iter().collect();
-        let mut bits = vec![0u8; chars.len() / 8 + 1];
-        set_bit(&mut bits, 0);
-        for (_, end) in self.cut(&s) {
-            set_bit(&mut bits, end);
-        }
-        set_bit(&mut bits, chars.len());
-        bits
+        boundaries_at(chars.len(), self.cut(&s).into_iter().map(|(_, end)| end))
     }
 }
 
@@ -64,12 +58,19 @@ pub fn bit(bits: &[u8], i: usize) -> bool {
 /// Word boundaries from a list of words that tile `len` chars, in the
 /// format of [`Segmenter::boundaries`].
 pub fn boundaries_of_words<'a>(len: usize, words: impl IntoIterator<Item = &'a str>) -> Vec<u8> {
+    let ends = words.into_iter().scan(0usize, |at, w| {
+        *at += w.chars().count();
+        Some(*at)
+    });
+    boundaries_at(len, ends)
+}
+
+/// The bit set over positions `0..=len` with bits 0, `len` and every end set.
+fn boundaries_at(len: usize, ends: impl IntoIterator<Item = usize>) -> Vec<u8> {
     let mut bits = vec![0u8; len / 8 + 1];
     set_bit(&mut bits, 0);
-    let mut at = 0usize;
-    for w in words {
-        at += w.chars().count();
-        set_bit(&mut bits, at);
+    for end in ends {
+        set_bit(&mut bits, end);
     }
     set_bit(&mut bits, len);
     bits

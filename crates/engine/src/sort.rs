@@ -45,7 +45,7 @@ fn order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
 }
 
 /// Rearranges `v` so that `v[k]` becomes the old `v[order[k]]`.
-fn apply<T>(v: &mut Vec<T>, order: &[u32]) {
+pub(crate) fn apply<T>(v: &mut Vec<T>, order: &[u32]) {
     let mut slots: Vec<Option<T>> = v.drain(..).map(Some).collect();
     v.extend(order.iter().filter_map(|&i| slots.get_mut(i as usize).and_then(Option::take)));
 }
