@@ -17,6 +17,11 @@
   if (window.Xunyue && window.Xunyue.loaded) return; // the script was included twice
 
   // Asset URLs are relative to this script, wherever the host puts it.
+  // Explorers on the page (their `.xy-host` boxes), where a crash message goes.
+  const live = new Set();
+  /*@XUNYUE_TRAP@*/
+  xunyueTrap(() => [...live]);
+
   const self = document.currentScript || document.querySelector('script[src*="xunyue-widget"]');
   const base = new URL('.', self && self.src ? self.src : location.href);
   const url = (name) => new URL(name, base).href;
@@ -137,6 +142,7 @@
       },
       destroy() {
         if (mounted.get(element) === this) mounted.delete(element);
+        live.delete(box);
         this.destroyed = true;
         if (this.app) {
           this.app.destroy();
@@ -162,7 +168,10 @@
       box.className = 'xy-host xy-failed';
       throw e;
     }
-    if (!handle.destroyed) handle.app = mod.mount(box, stateOf(o), truthy(o.syncUrl), notify);
+    if (!handle.destroyed) {
+      live.add(box);
+      handle.app = mod.mount(box, stateOf(o), truthy(o.syncUrl), notify);
+    }
     return handle;
   }
 

@@ -120,7 +120,8 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.getRegistrations().then((rs) => rs.forEach((r) => r.unregister())).catch(() => {});
 }
 `;
-  const text = `// 寻阅 Xunyue page loader.\n${body}\n${sw}`;
+  const trap = `${await readStatic('trap.js')}xunyueTrap(() => [document.body]);\n`;
+  const text = `// 寻阅 Xunyue page loader.\n${trap}${body}\n${sw}`;
   const boot = await writeHashed(dir, 'boot', 'js', text);
   html = html.replace(m[0], `<script type="module" src="./${boot}"></script>`);
   return { html, boot };
@@ -155,7 +156,10 @@ async function addManifest(dir, html) {
 async function writeWidget(dir, assets) {
   const widgetCss = await writeHashed(dir, 'widget', 'css', await readStatic('widget.css'));
   const template = await readStatic('widget.js');
-  const js = fill(template, 'XUNYUE_BUILD', { ...assets, widgetCss }, path.join(STATIC, 'widget.js'));
+  const withTrap = template.replace('/*@XUNYUE_TRAP@*/', () => '');
+  if (withTrap === template) fail(path.join(STATIC, 'widget.js'), 'placeholder /*@XUNYUE_TRAP@*/ not found');
+  const trap = await readStatic('trap.js');
+  const js = fill(template.replace('/*@XUNYUE_TRAP@*/', () => trap), 'XUNYUE_BUILD', { ...assets, widgetCss }, path.join(STATIC, 'widget.js'));
   await writeFile(path.join(dir, 'xunyue-widget.js'), js);
   return widgetCss;
 }

@@ -140,7 +140,7 @@ export async function serveDir(dir = DIST) {
   const root = path.resolve(dir);
   const info = await stat(root).catch(() => null);
   if (!info?.isDirectory()) {
-    throw new Error(`${root} does not exist: build the app first (trunk build --release --offline)`);
+    throw new Error(`${root} does not exist: build the app first (./dev build)`);
   }
   const server = await serve({ mounts: { '/': root }, headers: { 'cache-control': 'no-store' } });
   return { ...server, url: `${server.url}/` };

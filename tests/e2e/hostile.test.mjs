@@ -4,7 +4,7 @@
 // (classic payloads: <script>, <img onerror>, javascript: URLs, </mark><b>, {{…}}, RTL override,
 // zero-width characters, mixed with normal Chinese text):
 //
-//   XUNYUE_SEEDS=$PWD/tests/fixtures/seeds-hostile trunk build --release --offline --dist dist-hostile
+//   XUNYUE_SEEDS=$PWD/tests/fixtures/seeds-hostile ./dev build --dist dist-hostile
 //
 // Payloads arrive three ways: from the corpus (titles, bylines, text, facets), typed into the search
 // box, and in the URL hash. After each: no dialog opened, no console or page error, no element or
@@ -19,7 +19,7 @@ import { withApp, search, openResult, readerMarks, cli, ROOT, RESULT } from './h
 const DIST_HOSTILE = path.join(ROOT, 'dist-hostile');
 const SEEDS_HOSTILE = path.join(ROOT, 'tests', 'fixtures', 'seeds-hostile');
 const BUILD_CMD =
-  'XUNYUE_SEEDS=$PWD/tests/fixtures/seeds-hostile trunk build --release --offline --dist dist-hostile';
+  'XUNYUE_SEEDS=$PWD/tests/fixtures/seeds-hostile ./dev build --dist dist-hostile';
 const skip = existsSync(path.join(DIST_HOSTILE, 'index.html'))
   ? false
   : `dist-hostile/ is missing; build it first: ${BUILD_CMD}`;

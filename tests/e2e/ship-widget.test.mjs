@@ -265,3 +265,26 @@ test('iframe fallback: the app in a frame, state in the frame URL', { timeout: L
     assert.deepEqual(problems, []);
   }, 'iframe.html');
 });
+
+test('a crash shows its message inside each explorer, never in the host page', { timeout: LIMIT }, async () => {
+  await withHostile(async ({ page }) => {
+    await settled(page, '#w1');
+    await settled(page, '#w2', { want: (s) => s.ids.length > 0 });
+    // What a panic in the release build becomes: an uncaught WebAssembly.RuntimeError.
+    await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+    await sleep(300);
+    const seen = await page.evaluate(() => ({
+      host: document.querySelectorAll('[data-panic]').length,
+      inside: ['#w1', '#w2'].map((sel) => {
+        const b = document.querySelector(sel).shadowRoot.querySelector('[role=alert][data-panic]');
+        return b ? { text: b.textContent, visible: b.getClientRects().length > 0 } : null;
+      }),
+    }));
+    assert.equal(seen.host, 0, 'nothing is added to the host page');
+    for (const b of seen.inside) {
+      assert.ok(b, 'each explorer shows the message');
+      assert.match(b.text, /please reload the page/);
+      assert.ok(b.visible);
+    }
+  });
+});

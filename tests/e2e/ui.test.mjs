@@ -331,3 +331,31 @@ for (const colorScheme of ['light', 'dark']) {
     }, { colorScheme });
   });
 }
+
+test('a crash (a wasm trap reaching the page) shows a message instead of a dead page', { timeout: LIMIT }, async () => {
+  await withApp(
+    async ({ page, errors }) => {
+      await search(page, Q);
+      assert.equal(await page.locator('[data-panic]').count(), 0, 'no message before anything went wrong');
+      // Not a trap: an ordinary script error leaves the page alone.
+      await page.evaluate(() => setTimeout(() => { throw new TypeError('not ours'); }));
+      await sleep(200);
+      assert.equal(await page.locator('[data-panic]').count(), 0, 'an ordinary error is not reported as a crash');
+      // What a panic in the release build becomes: an uncaught WebAssembly.RuntimeError.
+      await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError('unreachable'); }));
+      const banner = page.locator('[role=alert][data-panic]');
+      await banner.waitFor({ timeout: 5000 });
+      const text = await banner.textContent();
+      assert.match(text, /请刷新页面/);
+      assert.match(text, /please reload the page/);
+      assert.match(text, /unreachable/);
+      assert.ok(await banner.isVisible(), 'the message is visible');
+      // A second trap (here: a rejected promise) does not stack a second message.
+      await page.evaluate(() => { Promise.reject(new WebAssembly.RuntimeError('again')); });
+      await sleep(200);
+      assert.equal(await page.locator('[data-panic]').count(), 1);
+      assert.ok(errors.some((e) => /unreachable/.test(e)), 'the trap itself still reaches the console');
+    },
+    { allowErrors: true },
+  );
+});
