@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Bumped whenever the layout of [`Blob`] changes.
-pub const BLOB_VERSION: u32 = 4;
+pub const BLOB_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Blob {
