@@ -308,6 +308,6 @@ pub fn engine_from_seeds(seeds: &[SeedFile]) -> Result<Engine, String> {
     let corpus = ingest(seeds).map_err(|e| e.to_string())?;
     let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
     let index = IndexData::build(&docs);
-    let blob = Blob { version: BLOB_VERSION, corpus, analysis: Default::default(), index, fold: Default::default(), words: Default::default() };
+    let blob = Blob { version: BLOB_VERSION, corpus, analysis: Default::default(), index, fold: Default::default(), words: Default::default(), boundaries_packed: false };
     Engine::from_bytes(&blob.to_bytes()).map_err(|e| e.to_string())
 }

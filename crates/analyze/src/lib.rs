@@ -22,7 +22,7 @@ pub fn build_blob(seed_dir: &Path) -> Result<Blob, SeedError> {
     let index = IndexData { boundaries, ..IndexData::build(&docs) };
     let corpus_chars = docs.iter().flatten().copied().collect();
     let fold = FoldTable::build(&corpus_chars);
-    Ok(Blob { version: BLOB_VERSION, corpus, analysis, index, fold, words: Default::default() })
+    Ok(Blob { version: BLOB_VERSION, corpus, analysis, index, fold, words: Default::default(), boundaries_packed: false })
 }
 
 /// Builds the blob and serializes it.

@@ -93,6 +93,7 @@ pub fn synthetic(real: &Blob, times: usize) -> Blob {
         index,
         fold: real.fold.clone(),
         words: Default::default(),
+        boundaries_packed: false,
     }
 }
 

@@ -3,13 +3,13 @@
 use crate::index::IndexData;
 use crate::model::{Analysis, Corpus, VocabWord};
 use crate::normalize::{install_table, normalize, FoldTable, Normalized};
-use crate::segment::{freq_code, freq_of_code, is_vocab_word, words_between};
+use crate::segment::{bit, freq_code, freq_of_code, is_vocab_word, words_between};
 use crate::sort::{sort_by, sort_dedup};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// Bumped whenever the layout of [`Blob`] changes.
-pub const BLOB_VERSION: u32 = 5;
+pub const BLOB_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Blob {
@@ -23,6 +23,10 @@ pub struct Blob {
     /// The vocabulary in the compact form (see [`PackedVocab`]); empty in
     /// the full form, which has it in [`Analysis::vocab`].
     pub words: PackedVocab,
+    /// True when [`IndexData::boundaries`] holds only the bits
+    /// [`boundary_rule`] leaves open (see [`pack_boundaries`]); the compact
+    /// form packs them so whenever the segmentation follows the rule.
+    pub boundaries_packed: bool,
 }
 
 /// The vocabulary as the compact blob carries it. Its words are spelled by
@@ -82,13 +86,17 @@ impl Blob {
                 Err(_) => extra.push(w.clone()),
             }
         }
+        let packed = pack_boundaries(&self.normalized(), &self.index.boundaries);
+        let boundaries_packed = packed.is_some();
+        let boundaries = packed.unwrap_or_else(|| self.index.boundaries.clone());
         let compact = Blob {
             version: self.version,
             corpus: self.corpus.clone(),
             analysis: Analysis { vocab: Vec::new(), articles: self.analysis.articles.clone() },
-            index: IndexData { boundaries: self.index.boundaries.clone(), ..IndexData::default() },
+            index: IndexData { boundaries, ..IndexData::default() },
             fold: self.fold.clone(),
             words: PackedVocab { freqs, extra },
+            boundaries_packed,
         };
         compact.to_bytes()
     }
@@ -109,6 +117,10 @@ impl Blob {
         install_table(&blob.fold);
         let docs = blob.normalized();
         if blob.index.keys == 0 && !blob.corpus.articles.is_empty() {
+            if blob.boundaries_packed {
+                blob.index.boundaries = unpack_boundaries(&docs, &blob.index.boundaries).ok_or(BlobError::Index)?;
+                blob.boundaries_packed = false;
+            }
             if blob.analysis.vocab.is_empty() {
                 blob.analysis.vocab = blob.words.unpack(&docs, &blob.index.boundaries);
                 blob.words = PackedVocab::default();
@@ -148,6 +160,81 @@ impl PackedVocab {
         sort_by(&mut vocab, |a, b| a.word.cmp(&b.word));
         vocab
     }
+}
+
+/// What the word boundary between chars `a` and `b` must be, whatever the
+/// segmentation: set next to anything but a letter or digit and between
+/// ASCII and not, clear inside a run of ASCII letters and digits; `None`
+/// inside a run of other letters (Chinese), where it is the segmenter's
+/// choice.
+fn boundary_rule(a: char, b: char) -> Option<bool> {
+    if !a.is_alphanumeric() || !b.is_alphanumeric() || a.is_ascii() != b.is_ascii() {
+        Some(true)
+    } else if a.is_ascii() {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The bit set of the word boundaries as [`Blob::to_compact_bytes`] stores
+/// it: only the bits [`boundary_rule`] leaves open, in order (a fifth fewer,
+/// and less regular, than all of them). `None` when the bit set breaks the
+/// rule or does not have the length the texts give it.
+pub fn pack_boundaries(docs: &[Normalized], bits: &[u8]) -> Option<Vec<u8>> {
+    let mut open = Vec::new();
+    let mut at = 0usize;
+    for d in docs {
+        for i in 0..(d.chars.len() / 8 + 1) * 8 {
+            let actual = bit(bits, at * 8 + i);
+            match doc_rule(&d.chars, i) {
+                Some(rule) if rule != actual => return None,
+                Some(_) => {}
+                None => open.push(actual),
+            }
+        }
+        at += d.chars.len() / 8 + 1;
+    }
+    if at != bits.len() {
+        return None;
+    }
+    let mut packed = vec![0u8; open.len() / 8 + 1];
+    for (i, _) in open.iter().enumerate().filter(|(_, &b)| b) {
+        packed[i / 8] |= 1 << (i % 8);
+    }
+    Some(packed)
+}
+
+/// Bit `i` of a doc's boundaries as the rule has it: set at both ends,
+/// clear past the end, [`boundary_rule`] between two chars.
+fn doc_rule(chars: &[char], i: usize) -> Option<bool> {
+    if i == 0 || i == chars.len() {
+        Some(true)
+    } else if i > chars.len() {
+        Some(false)
+    } else {
+        boundary_rule(chars[i - 1], chars[i])
+    }
+}
+
+/// The inverse of [`pack_boundaries`]; `None` for bits that do not fit.
+fn unpack_boundaries(docs: &[Normalized], packed: &[u8]) -> Option<Vec<u8>> {
+    let mut bits = Vec::new();
+    let mut next = 0usize;
+    for d in docs {
+        let base = bits.len() * 8;
+        bits.resize(bits.len() + d.chars.len() / 8 + 1, 0);
+        for i in 0..=d.chars.len() {
+            let set = doc_rule(&d.chars, i).unwrap_or_else(|| {
+                next += 1;
+                bit(packed, next - 1)
+            });
+            if set {
+                bits[(base + i) / 8] |= 1 << ((base + i) % 8);
+            }
+        }
+    }
+    (next / 8 + 1 == packed.len()).then_some(bits)
 }
 
 /// The runs between word boundaries that can be vocabulary words, sorted,
@@ -234,6 +321,32 @@ mod tests {
         assert_eq!(q("产业"), Some(vec![0, 1]));
         assert_eq!(q("bg136"), Some(vec![2]));
         assert_eq!(q("区块链"), Some(vec![]));
+    }
+
+    #[test]
+    fn boundaries_pack_to_the_open_bits_and_back() {
+        let blob = sample();
+        let docs = blob.normalized();
+        let bits = &blob.index.boundaries;
+        let packed = pack_boundaries(&docs, bits).expect("the segmentation follows the rule");
+        assert!(packed.len() < bits.len());
+        assert_eq!(unpack_boundaries(&docs, &packed).as_ref(), Some(bits));
+        let compact: Blob = postcard::from_bytes(&blob.to_compact_bytes()).expect("decodes");
+        assert!(compact.boundaries_packed);
+        // A bit set against the rule (two cuts inside "bg136") travels whole.
+        let mut odd = bits.clone();
+        odd[docs[0].chars.len() / 8 + 1 + docs[1].chars.len() / 8 + 1] ^= 0b110;
+        assert_eq!(pack_boundaries(&docs, &odd), None);
+        let odd = Blob { index: IndexData { boundaries: odd, ..blob.index.clone() }, ..blob.clone() };
+        let compact: Blob = postcard::from_bytes(&odd.to_compact_bytes()).expect("decodes");
+        assert!(!compact.boundaries_packed);
+        assert_eq!(Blob::from_bytes(&odd.to_compact_bytes()), Ok(odd));
+        // Bits that do not fit the texts: not packed, or refused.
+        assert_eq!(pack_boundaries(&docs, &bits[1..]), None);
+        assert_eq!(unpack_boundaries(&docs, &packed[1..]), None);
+        let mut bad: Blob = postcard::from_bytes(&blob.to_compact_bytes()).expect("decodes");
+        bad.index.boundaries.push(0);
+        assert_eq!(Blob::from_bytes(&bad.to_bytes()), Err(BlobError::Index));
     }
 
     #[test]

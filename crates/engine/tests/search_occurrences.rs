@@ -44,6 +44,7 @@ fn engine() -> (Engine, Vec<Normalized>) {
         index: IndexData::build_with(&docs, &vocab),
         fold: Default::default(),
         words: Default::default(),
+        boundaries_packed: false,
     };
     (Engine::from_bytes(&blob.to_bytes()).expect("test blob loads"), folded)
 }

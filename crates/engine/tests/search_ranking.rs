@@ -36,6 +36,7 @@ fn build(articles: Vec<Article>, with_words: bool) -> Engine {
         index,
         fold: Default::default(),
         words: Default::default(),
+        boundaries_packed: false,
     };
     Engine::from_bytes(&blob.to_bytes()).expect("test blob loads")
 }
