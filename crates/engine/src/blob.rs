@@ -2,16 +2,20 @@
 
 use crate::index::IndexData;
 use crate::model::{Analysis, Corpus, VocabWord};
-use crate::normalize::{install_table, normalize, FoldTable, Normalized};
+use crate::normalize::{install_table, normalize, FoldTable, Normalized, PackedFold};
 use crate::segment::{bit, freq_code, freq_of_code, is_vocab_word, words_between};
 use crate::sort::{sort_by, sort_dedup};
-use serde::{Deserialize, Serialize};
+use serde::de::{Error as _, SeqAccess, Visitor};
+use serde::ser::SerializeStruct;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// Bumped whenever the layout of [`Blob`] changes.
-pub const BLOB_VERSION: u32 = 6;
+pub const BLOB_VERSION: u32 = 7;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+/// Serialized field by field in this order, with the fold table packed
+/// against the chars of the texts (see [`PackedFold`]), which come first.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Blob {
     pub version: u32,
     pub corpus: Corpus,
@@ -61,6 +65,57 @@ impl fmt::Display for BlobError {
 }
 
 impl std::error::Error for BlobError {}
+
+/// The chars of the texts, which the fold table is packed against.
+fn text_chars(corpus: &Corpus) -> impl Iterator<Item = char> + '_ {
+    corpus.articles.iter().flat_map(|a| &a.blocks).flat_map(|b| b.text.chars())
+}
+
+impl Serialize for Blob {
+    fn serialize<S: Serializer>(&self, ser: S) -> Result<S::Ok, S::Error> {
+        let mut s = ser.serialize_struct("Blob", 7)?;
+        s.serialize_field("version", &self.version)?;
+        s.serialize_field("corpus", &self.corpus)?;
+        s.serialize_field("analysis", &self.analysis)?;
+        s.serialize_field("index", &self.index)?;
+        s.serialize_field("fold", &PackedFold::pack(&self.fold, text_chars(&self.corpus)))?;
+        s.serialize_field("words", &self.words)?;
+        s.serialize_field("boundaries_packed", &self.boundaries_packed)?;
+        s.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Blob {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Blob, D::Error> {
+        const FIELDS: &[&str] = &["version", "corpus", "analysis", "index", "fold", "words", "boundaries_packed"];
+        de.deserialize_struct("Blob", FIELDS, BlobVisitor)
+    }
+}
+
+struct BlobVisitor;
+
+impl<'de> Visitor<'de> for BlobVisitor {
+    type Value = Blob;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a corpus blob")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Blob, A::Error> {
+        fn next<'de, T: Deserialize<'de>, A: SeqAccess<'de>>(seq: &mut A) -> Result<T, A::Error> {
+            seq.next_element()?.ok_or_else(|| A::Error::custom("blob ends early"))
+        }
+        let version = next(&mut seq)?;
+        let corpus: Corpus = next(&mut seq)?;
+        let analysis = next(&mut seq)?;
+        let index = next(&mut seq)?;
+        let fold: PackedFold = next(&mut seq)?;
+        let fold = fold.unpack(text_chars(&corpus)).map_err(A::Error::custom)?;
+        let words = next(&mut seq)?;
+        let boundaries_packed = next(&mut seq)?;
+        Ok(Blob { version, corpus, analysis, index, fold, words, boundaries_packed })
+    }
+}
 
 impl Blob {
     pub fn to_bytes(&self) -> Vec<u8> {
