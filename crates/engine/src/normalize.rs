@@ -563,6 +563,20 @@ mod table_tests {
     }
 
     #[test]
+    fn outputs_pack_against_the_chars_the_reader_knows() {
+        let corpus: BTreeSet<char> = "青岛华大基因与细胞原创".chars().collect();
+        let table = FoldTable::build(&corpus);
+        let known = || "青岛华大基因与细胞".chars();
+        // 创 (from 創) is in no known char: it travels in `extra`.
+        let p = PackedFold::pack(&table, known());
+        assert_eq!(p.extra, [0x9b, 0xa4, 0x01], "U+521B 创");
+        assert_eq!(p.unpack(known()), Ok(table.clone()));
+        let p = PackedFold::pack(&table, table.outputs.clone().into_iter());
+        assert!(p.extra.is_empty());
+        assert_eq!(p.unpack(table.outputs.clone().into_iter()), Ok(table));
+    }
+
+    #[test]
     fn inconsistent_packed_tables_are_refused() {
         let corpus: BTreeSet<char> = "岛".chars().collect();
         let table = FoldTable::build(&corpus);
