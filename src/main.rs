@@ -10,6 +10,8 @@ mod i18n;
 mod kwic;
 mod marks;
 mod nav;
+// Debug builds only: the release build traps on a panic and its page loader shows the message.
+#[cfg_attr(not(debug_assertions), allow(dead_code))]
 mod panic;
 mod perf;
 mod route;
@@ -22,6 +24,7 @@ static ALLOC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocat
 
 fn main() {
     perf::mark("xunyue:main");
+    #[cfg(debug_assertions)]
     panic::install();
     if embed::widget_page() {
         // `xunyue-widget.js` mounts explorers itself (see `embed::mount`).

@@ -2,12 +2,12 @@
 //! message at the top of the page (as text, never as HTML) before the app
 //! stops.
 //!
-//! With `panic = "abort"` the standard library still calls the hook first and
-//! only then aborts (on wasm32, an `unreachable` trap). The release wasm that
-//! `./dev` builds goes further: its standard library is rebuilt to trap at
-//! once, without the hook and the formatting it needs (about 7 KB gzip). There
-//! the page loader shows the message instead (`static/trap.js`), catching the
-//! trap as it reaches JavaScript. No panic is expected on any input: queries,
+//! Installed in debug builds only. A release build aborts on a panic (on
+//! wasm32, an `unreachable` trap); the one `./dev build` makes has its
+//! standard library rebuilt to trap at once, without the hook and the
+//! formatting it needs (about 7 KB gzip). For every release build the page
+//! loader shows the message instead (`static/trap.js`), catching the trap as
+//! it reaches JavaScript. No panic is expected on any input: queries,
 //! URL hashes and the corpus are all handled without one; this is the last
 //! line of defence.
 

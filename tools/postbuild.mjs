@@ -9,6 +9,7 @@
 //   4. in a release build, minifies the JS and CSS (esbuild, from tools/package.json) and updates the
 //      integrity attributes Trunk wrote for them;
 //   5. writes the service worker sw.js, precaching every file of this build under a versioned cache.
+//   6. in a release build, writes a zopfli-compressed `<file>.gz` next to every compressible file.
 // In a release build any inline script, inline event handler or style attribute left in an HTML file is an error.
 
 import { createHash } from 'node:crypto';
@@ -31,7 +32,8 @@ const fail = (file, msg) => {
 export async function listFiles(dir, rel = '') {
   const out = [];
   for (const e of await readdir(path.join(dir, rel), { withFileTypes: true })) {
-    if (e.name.startsWith('.')) continue;
+    // Hidden files, and the precompressed copies (`x.gz` is x, encoded: see `precompress`).
+    if (e.name.startsWith('.') || e.name.endsWith('.gz')) continue;
     const r = rel ? `${rel}/${e.name}` : e.name;
     if (e.isDirectory()) out.push(...(await listFiles(dir, r)));
     else if (e.isFile()) out.push(r);
@@ -213,6 +215,31 @@ export async function writeServiceWorker(dir) {
   return { version, assets };
 }
 
+/** Files a host sends compressed; `precompress` writes a `.gz` next to each. */
+
+/** zopfli settings: unlimited block splitting saves another 0.9 KB on the wasm (a few seconds). */
+export const ZOPFLI = { numiterations: 15, blocksplittingmax: 0 };
+export const COMPRESSIBLE = /\.(html|js|css|wasm|svg|webmanifest)$/;
+
+/**
+ * 6. Precompressed copies: `<file>.gz` next to every compressible file, made with zopfli (the gzip
+ * format, decoded by every browser, 6–7% smaller than gzip -9). A host that serves precompressed files
+ * (nginx `gzip_static on`, Caddy `file_server { precompressed gzip }`, …) sends these bytes; one that
+ * compresses on the fly sends its own gzip.
+ */
+export async function precompress(dir) {
+  let zopfli;
+  try {
+    zopfli = (await import('@gfx/zopfli')).default;
+  } catch (e) {
+    fail(path.join(HERE, 'node_modules'), `@gfx/zopfli not found (${e.code ?? e.message}): run \`./dev setup\` (npm ci in tools/)`);
+  }
+  for (const f of (await listFiles(dir)).filter((f) => COMPRESSIBLE.test(f))) {
+    const raw = await readFile(path.join(dir, f));
+    await writeFile(path.join(dir, `${f}.gz`), await zopfli.gzipAsync(raw, ZOPFLI));
+  }
+}
+
 export async function postbuild(dir, { release = true } = {}) {
   const indexFile = path.join(dir, 'index.html');
   let html = await readFile(indexFile, 'utf8').catch(() => fail(indexFile, 'missing (run trunk build first)'));
@@ -235,8 +262,10 @@ export async function postbuild(dir, { release = true } = {}) {
   }
   if (release && problems.length) fail(dir, `strict CSP would block:\n  ${problems.join('\n  ')}`);
 
-  if (release) await writeServiceWorker(dir);
-  else await rm(path.join(dir, 'sw.js'), { force: true });
+  if (release) {
+    await writeServiceWorker(dir);
+    await precompress(dir);
+  } else await rm(path.join(dir, 'sw.js'), { force: true });
   return { ...assets, boot, widgetCss };
 }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// What each way of shipping costs a reader, raw and gzip -9:  node tools/sizes.mjs [dist]
+// What each way of shipping costs a reader, raw and gzip-encoded:  node tools/sizes.mjs [dist]
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -8,9 +8,12 @@ import { listFiles, readAssets, ROOT } from './postbuild.mjs';
 const dist = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
 const onefile = path.join(path.dirname(dist), 'dist-onefile', 'xunyue.html');
 
+// gzip: the build's precompressed `.gz` copy where there is one (what a host serving those sends),
+// else gzip -9.
 async function size(file) {
   const buf = await readFile(file);
-  return { raw: buf.length, gz: gzipSync(buf, { level: 9 }).length };
+  const pre = await readFile(`${file}.gz`).catch(() => null);
+  return { raw: buf.length, gz: pre ? pre.length : gzipSync(buf, { level: 9 }).length };
 }
 async function sum(files) {
   const t = { raw: 0, gz: 0 };
