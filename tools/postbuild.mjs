@@ -158,8 +158,7 @@ async function addManifest(dir, html) {
 async function writeWidget(dir, assets) {
   const widgetCss = await writeHashed(dir, 'widget', 'css', await readStatic('widget.css'));
   const template = await readStatic('widget.js');
-  const withTrap = template.replace('/*@XUNYUE_TRAP@*/', () => '');
-  if (withTrap === template) fail(path.join(STATIC, 'widget.js'), 'placeholder /*@XUNYUE_TRAP@*/ not found');
+  if (!template.includes('/*@XUNYUE_TRAP@*/')) fail(path.join(STATIC, 'widget.js'), 'placeholder /*@XUNYUE_TRAP@*/ not found');
   const trap = await readStatic('trap.js');
   const js = fill(template.replace('/*@XUNYUE_TRAP@*/', () => trap), 'XUNYUE_BUILD', { ...assets, widgetCss }, path.join(STATIC, 'widget.js'));
   await writeFile(path.join(dir, 'xunyue-widget.js'), js);
