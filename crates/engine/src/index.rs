@@ -11,6 +11,7 @@
 
 use crate::model::VocabWord;
 use crate::segment::Segmenter;
+use crate::varint;
 use serde::{Deserialize, Serialize};
 
 /// Key of a gram: a single char, or a pair of chars (top bit set).
@@ -36,31 +37,6 @@ pub struct IndexData {
     pub boundaries: Vec<u8>,
 }
 
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut v = 0u64;
-    let mut shift = 0;
-    loop {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        if shift > 63 {
-            return None;
-        }
-        v |= ((b & 0x7f) as u64) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-        shift += 7;
-    }
-}
-
 impl IndexData {
     /// Builds the index over normalized documents.
     pub fn build<D: AsRef<[char]>>(docs: &[D]) -> IndexData {
@@ -82,12 +58,12 @@ impl IndexData {
             while j < pairs.len() && pairs[j].0 == key {
                 j += 1;
             }
-            put_varint(&mut data.key_bytes, key - prev_key);
+            varint::put(&mut data.key_bytes, key - prev_key);
             prev_key = key;
-            put_varint(&mut data.posting_bytes, (j - i) as u64);
+            varint::put(&mut data.posting_bytes, (j - i) as u64);
             let mut prev_doc = 0u32;
             for &(_, d) in &pairs[i..j] {
-                put_varint(&mut data.posting_bytes, (d - prev_doc) as u64);
+                varint::put(&mut data.posting_bytes, (d - prev_doc) as u64);
                 prev_doc = d;
             }
             data.keys += 1;
@@ -132,12 +108,12 @@ impl Index {
         let (mut ka, mut pa) = (0usize, 0usize);
         let mut key = 0u64;
         for _ in 0..n {
-            key = key.checked_add(get_varint(&data.key_bytes, &mut ka)?)?;
+            key = key.checked_add(varint::get(&data.key_bytes, &mut ka)?)?;
             keys.push(key);
             offsets.push(pa as u32);
-            let count = get_varint(&data.posting_bytes, &mut pa)?;
+            let count = varint::get(&data.posting_bytes, &mut pa)?;
             for _ in 0..count {
-                get_varint(&data.posting_bytes, &mut pa)?;
+                varint::get(&data.posting_bytes, &mut pa)?;
             }
         }
         Some(Index { keys, offsets, postings: data.posting_bytes, boundaries: data.boundaries })
@@ -176,11 +152,11 @@ impl Index {
             return Vec::new();
         };
         let mut at = self.offsets[k] as usize;
-        let count = get_varint(&self.postings, &mut at).unwrap_or(0);
+        let count = varint::get(&self.postings, &mut at).unwrap_or(0);
         let mut out = Vec::with_capacity(count as usize);
         let mut doc = 0u64;
         for _ in 0..count {
-            doc += get_varint(&self.postings, &mut at).unwrap_or(0);
+            doc += varint::get(&self.postings, &mut at).unwrap_or(0);
             out.push(doc as u32);
         }
         out

@@ -19,6 +19,7 @@ pub mod search;
 pub mod segment;
 pub mod snippet;
 pub mod sort;
+mod varint;
 
 pub use blob::{Blob, BlobError};
 pub use model::{Article, Block, BlockKind, Corpus, Page};

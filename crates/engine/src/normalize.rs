@@ -22,6 +22,7 @@
 //! the corpus, so leaving it unfolded cannot change a match. A test checks
 //! the table against the full function over all of Unicode.
 
+use crate::varint;
 use serde::{Deserialize, Serialize};
 
 /// Normalized text plus the map back to the source characters.
@@ -193,31 +194,6 @@ impl CharSet {
     }
 }
 
-fn push_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-/// Reads a varint at `*at`; `None` at the end of `bytes` or on overflow.
-fn read_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
-    let (mut v, mut shift) = (0u32, 0u32);
-    loop {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        if shift > 28 {
-            return None;
-        }
-        v |= ((b & 0x7f) as u32) << shift;
-        if b & 0x80 == 0 {
-            return Some(v);
-        }
-        shift += 7;
-    }
-}
-
 impl From<FoldTable> for PackedFold {
     fn from(t: FoldTable) -> PackedFold {
         PackedFold::pack(&t, std::iter::empty())
@@ -231,7 +207,7 @@ impl PackedFold {
         let mut set = CharSet::of(known.filter(|c| !c.is_ascii()));
         let mut prev = 0u32;
         for &c in t.outputs.iter().filter(|c| !c.is_ascii() && !set.contains(**c)).collect::<std::collections::BTreeSet<_>>() {
-            push_varint(&mut p.extra, c as u32 - prev);
+            varint::put(&mut p.extra, u64::from(c as u32 - prev));
             prev = c as u32;
         }
         t.outputs.iter().for_each(|&c| set.insert(c));
@@ -252,8 +228,8 @@ impl PackedFold {
                     n += 1;
                 }
             }
-            push_varint(&mut p.keys, t.keys[i] as u32 - next_key);
-            push_varint(&mut p.runs, n as u32 - 1);
+            varint::put(&mut p.keys, u64::from(t.keys[i] as u32 - next_key));
+            varint::put(&mut p.runs, u64::from(n as u32 - 1));
             p.lens.push(out.len().min(255) as u8);
             let out = if n > 1 { &out[..1] } else { out };
             for &c in out {
@@ -263,7 +239,7 @@ impl PackedFold {
                     p.narrow.push(0x80);
                     let rank = alphabet.binary_search(&c).unwrap_or(0) as u32;
                     let d = rank.wrapping_sub(prev_wide) as i32;
-                    push_varint(&mut p.wide, ((d << 1) ^ (d >> 31)) as u32);
+                    varint::put(&mut p.wide, u64::from(((d << 1) ^ (d >> 31)) as u32));
                     prev_wide = rank;
                 }
             }
@@ -290,7 +266,7 @@ impl PackedFold {
         let mut set = CharSet::of(known);
         let (mut at, mut prev) = (0, 0u32);
         while at < p.extra.len() {
-            prev = prev.checked_add(read_varint(&p.extra, &mut at).ok_or(BAD)?).ok_or(BAD)?;
+            prev = prev.checked_add(varint::get_u32(&p.extra, &mut at).ok_or(BAD)?).ok_or(BAD)?;
             set.insert(char::from_u32(prev).ok_or(BAD)?);
         }
         let alphabet = set.alphabet();
@@ -298,8 +274,8 @@ impl PackedFold {
         let (mut at_key, mut at_run, mut at_narrow, mut at_wide) = (0, 0, 0, 0);
         let (mut next_key, mut prev_wide) = (0u32, 0u32);
         for &len in &p.lens {
-            let key = next_key.checked_add(read_varint(&p.keys, &mut at_key).ok_or(BAD)?).ok_or(BAD)?;
-            let n = read_varint(&p.runs, &mut at_run).ok_or(BAD)?;
+            let key = next_key.checked_add(varint::get_u32(&p.keys, &mut at_key).ok_or(BAD)?).ok_or(BAD)?;
+            let n = varint::get_u32(&p.runs, &mut at_run).ok_or(BAD)?;
             if n > 0 && len != 1 {
                 return Err(BAD);
             }
@@ -310,7 +286,7 @@ impl PackedFold {
                 let c = match b {
                     0..=0x7f => b as u32,
                     0x80 => {
-                        let z = read_varint(&p.wide, &mut at_wide).ok_or(BAD)?;
+                        let z = varint::get_u32(&p.wide, &mut at_wide).ok_or(BAD)?;
                         prev_wide = prev_wide.wrapping_add(((z >> 1) as i32 ^ -((z & 1) as i32)) as u32);
                         *alphabet.get(prev_wide as usize).ok_or(BAD)? as u32
                     }
