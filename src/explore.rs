@@ -6,7 +6,7 @@ use crate::facets::FacetKind;
 use crate::route::Sort;
 use std::cell::RefCell;
 use std::rc::Rc;
-use xunyue_engine::sort::{sort, sort_by};
+use xunyue_core::sort::{sort, sort_by};
 use xunyue_engine::{SearchHit, SearchResponse};
 
 #[derive(Default)]
@@ -50,7 +50,7 @@ impl Explored {
     /// side by side as typed. An article holding one alternative of
     /// `A OR B`, or the phrase with other punctuation, is not apart.
     pub fn apart(&self, doc: u32) -> bool {
-        self.hit(doc).is_some_and(|h| !h.exact && (h.tier <= 1 || self.several_terms()))
+        self.hit(doc).is_some_and(|h| !h.exact && (h.tier <= xunyue_engine::Tier::Words || self.several_terms()))
     }
 
     /// The query has more than one term that must occur (AND).

@@ -5,7 +5,7 @@
 //! selected alongside everything else chosen in the other facets
 //! (disjunctive faceting).
 
-use xunyue_engine::sort::sort_by;
+use xunyue_core::sort::sort_by;
 use xunyue_engine::Engine;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]

@@ -91,7 +91,7 @@ impl Route {
             self.facets.retain(|(k, v)| !(*k == kind && v == value));
         } else {
             self.facets.push((kind, value.to_string()));
-            xunyue_engine::sort::sort(&mut self.facets);
+            xunyue_core::sort::sort(&mut self.facets);
         }
     }
 
@@ -157,7 +157,7 @@ impl Route {
                 _ => {}
             }
         }
-        xunyue_engine::sort::sort(&mut r.facets);
+        xunyue_core::sort::sort(&mut r.facets);
         r
     }
 }

@@ -4,7 +4,7 @@
 use crate::data::Data;
 use crate::i18n::Strings;
 use xunyue_engine::snippet::Snippet;
-use xunyue_engine::{Article, BlockKind};
+use xunyue_core::{Article, BlockKind};
 
 /// Width of the second snippet, in chars.
 const WINDOW: usize = 64;

@@ -85,6 +85,13 @@ async function readStatic(name) {
   }
 }
 
+/** `text.replace(re, by)`, failing (naming `file` and `what`) when `re` matches nothing: a rewrite of
+ * Trunk's output that silently does nothing would ship a broken build. */
+function rewrite(text, re, by, file, what) {
+  if (!re.test(text)) fail(file, `${what} not found: has Trunk's output changed?`);
+  return text.replace(re, by);
+}
+
 /** Replace the `/*@NAME@*\/ null` placeholder in a template with a JSON value. */
 function fill(template, name, value, file) {
   const marker = `/*@${name}@*/ null`;
@@ -102,10 +109,13 @@ async function writeHashed(dir, stem, ext, text) {
 async function extractLoader(dir, html, { release }) {
   const re = /<script type="module"(?:\s+nonce="[^"]*")?>([\s\S]*?import init[\s\S]*?)<\/script>/;
   const m = html.match(re);
-  if (!m) return { html, boot: null };
-  let body = m[1].trim();
+  // Already moved (postbuild run again on its own output).
+  const moved = html.match(/<script type="module" src="\.\/(boot-[0-9a-f]+\.js)"><\/script>/)?.[1];
+  if (!m && moved) return { html, boot: moved };
+  if (!m) fail(path.join(dir, 'index.html'), "Trunk's inline module loader (<script type=\"module\">…import init…</script>) not found: has Trunk's output changed?");
   // Resolve the wasm against this file, not the page (same folder; also right if the page moves).
-  body = body.replace(/module_or_path:\s*'\.\/([^']+)'/, "module_or_path: new URL('./$1', import.meta.url)");
+  const body = rewrite(m[1].trim(), /module_or_path:\s*'\.\/([^']+)'/, "module_or_path: new URL('./$1', import.meta.url)",
+    path.join(dir, 'index.html'), "the loader's `module_or_path: './…_bg.wasm'`");
   const sw = release
     ? `
 // Offline: precache this version (sw.js lists every file of the build). Registered once the page has
@@ -150,7 +160,7 @@ async function addManifest(dir, html) {
     `<meta name="theme-color" content="${parsed.theme_color ?? '#9b1c1c'}" />`,
   ];
   const add = head.filter((tag) => !html.includes(tag.match(/(rel|name)="[^"]+"/)[0]));
-  if (add.length) html = html.replace(/<\/head>/i, `  ${add.join('\n  ')}\n  </head>`);
+  if (add.length) html = rewrite(html, /<\/head>/i, `  ${add.join('\n  ')}\n  </head>`, path.join(dir, 'index.html'), '</head>');
   return html;
 }
 

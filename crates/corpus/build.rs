@@ -15,7 +15,7 @@ fn main() {
         }
     }
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("corpus.bin");
-    match xunyue_analyze::build_blob_bytes(&seeds) {
+    match xunyue_writer::build_bundle_bytes(&seeds) {
         Ok(bytes) => {
             if let Err(e) = std::fs::write(&out, bytes) {
                 eprintln!("error: cannot write {}: {e}", out.display());

@@ -7,7 +7,7 @@ use xunyue_fuzz::invariants::{check_ingest, text_of};
 
 fuzz_target!(|data: &[u8]| {
     let path = Path::new("fuzz page.txt");
-    match xunyue_analyze::seeds::decode(path, data) {
+    match xunyue_read::seeds::decode(path, data) {
         Ok(text) => {
             // Valid UTF-8 without a BOM is taken exactly as it is.
             if let Ok(s) = std::str::from_utf8(data) {

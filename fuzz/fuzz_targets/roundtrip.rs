@@ -5,7 +5,7 @@
 //! three seed files separated by 0xFF bytes.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
-use xunyue_engine::ingest::SeedFile;
+use xunyue_read::SeedFile;
 use xunyue_fuzz::invariants::{check_corpus_lossless, check_search, engine_from_seeds, text_of, Oracle};
 
 fuzz_target!(|data: &[u8]| {
@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
         .map(|(i, b)| SeedFile { stem: format!("p{i}"), text: text_of(b) })
         .collect();
     for s in &seeds {
-        if let Ok(c) = xunyue_engine::ingest::ingest(std::slice::from_ref(s)) {
+        if let Ok(c) = xunyue_ingest::ingest(std::slice::from_ref(s)) {
             if let Err(e) = check_corpus_lossless(&s.text, &c) {
                 panic!("{e}\nseed: {:?}", s.text);
             }

@@ -1,14 +1,16 @@
 //! Properties that must hold for any input: checked by the fuzz targets and by
-//! `crates/engine/tests/fuzz_regressions.rs` (which includes this file), so a
+//! `crates/writer/tests/fuzz_regressions.rs` (which includes this file), so a
 //! crashing input kept as a regression test is checked exactly as it was found.
 //!
 //! Every check returns `Err(description)` instead of panicking, so that tests
 //! can report which property broke; the fuzz targets turn it into a panic.
 
 use std::collections::BTreeMap;
-use xunyue_engine::ingest::{ingest, SeedFile};
-use xunyue_engine::normalize::{normalize, Normalized};
-use xunyue_engine::{Corpus, Engine, SearchResponse};
+use xunyue_core::normalize::{normalize, Normalized};
+use xunyue_core::Corpus;
+use xunyue_engine::{Engine, SearchResponse};
+use xunyue_ingest::ingest;
+use xunyue_read::SeedFile;
 
 pub type Check = Result<(), String>;
 
@@ -43,7 +45,7 @@ pub fn check_ingest(stem: &str, text: &str) -> Result<Option<Corpus>, String> {
             if e.file.is_empty() || e.message.trim().is_empty() {
                 return fail(format!("ingest error without file or message: {e:?}"));
             }
-            let lines = xunyue_engine::reflow::lines(text).len().max(1) as u32;
+            let lines = xunyue_ingest::reflow::lines(text).len().max(1) as u32;
             if let Some(l) = e.line {
                 if l == 0 || l > lines + 1 {
                     return fail(format!("ingest error names line {l} of a {lines}-line file"));
@@ -64,7 +66,7 @@ pub fn check_corpus_lossless(text: &str, corpus: &Corpus) -> Check {
         *want.entry(c).or_default() += 1;
     }
     let mut ids = std::collections::BTreeSet::new();
-    let mut blocks: Vec<(String, &xunyue_engine::Block)> = Vec::new();
+    let mut blocks: Vec<(String, &xunyue_core::Block)> = Vec::new();
     for a in &corpus.articles {
         if !ids.insert(a.id.as_str()) {
             return fail(format!("two articles share the id {:?}", a.id));
@@ -75,7 +77,7 @@ pub fn check_corpus_lossless(text: &str, corpus: &Corpus) -> Check {
         blocks.extend(p.loose.iter().enumerate().map(|(i, b)| (format!("loose block {i} of {}", p.stem), b)));
     }
     // Lines as the seed reader counts them (\n, \r\n or \r).
-    let lines = xunyue_engine::reflow::lines(text).len() as u32;
+    let lines = xunyue_ingest::reflow::lines(text).len() as u32;
     for (name, b) in blocks {
         if b.text.contains(['\n', '\r']) {
             return fail(format!("{name} holds a line break"));
@@ -301,13 +303,11 @@ pub fn check_search(engine: &Engine, oracle: &Oracle, query: &str) -> Check {
 }
 
 /// Builds an engine from seed texts the way the build does (without the
-/// build-time analysis), through the serialized blob.
+/// build-time analysis), through the encoded bundle.
 pub fn engine_from_seeds(seeds: &[SeedFile]) -> Result<Engine, String> {
-    use xunyue_engine::blob::{Blob, BLOB_VERSION};
-    use xunyue_engine::index::IndexData;
+    use xunyue_format::bundle::Bundle;
     let corpus = ingest(seeds).map_err(|e| e.to_string())?;
-    let docs: Vec<Vec<char>> = corpus.articles.iter().map(|a| normalize(&a.text()).chars).collect();
-    let index = IndexData::build(&docs);
-    let blob = Blob { version: BLOB_VERSION, corpus, analysis: Default::default(), index, fold: Default::default(), words: Default::default(), boundaries_packed: false };
-    Engine::from_bytes(&blob.to_bytes()).map_err(|e| e.to_string())
+    let mut bundle = Bundle { corpus, ..Bundle::default() };
+    bundle.analysis.articles = vec![Default::default(); bundle.corpus.articles.len()];
+    Engine::from_bytes(&bundle.encode()).map_err(|e| e.to_string())
 }

@@ -18,7 +18,7 @@ pub fn chart(ctx: &Ctx) -> Html {
     let t = ctx.t();
     let ex = &ctx.explored;
     let mut docs = ex.docs.clone();
-    xunyue_engine::sort::sort(&mut docs);
+    xunyue_core::sort::sort(&mut docs);
     let max = docs.iter().map(|&doc| ex.spans(doc).len()).max().unwrap_or(0).max(1);
     let mut x = 0u32;
     let mut last_page: Option<&str> = None;

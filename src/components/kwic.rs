@@ -5,7 +5,7 @@ use crate::components::results::open_route;
 use crate::data::data;
 use crate::kwic::{cmp_left, cmp_right, lines, Line};
 use crate::route::KwicSort;
-use xunyue_engine::sort::sort_by;
+use xunyue_core::sort::sort_by;
 use web_sys::Element;
 use yew::prelude::*;
 

@@ -10,7 +10,7 @@ use crate::marks::marked_chars;
 use crate::snippets::meta_line;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
-use xunyue_engine::{Article, BlockKind};
+use xunyue_core::{Article, BlockKind};
 use yew::prelude::*;
 
 /// Related articles listed.
@@ -285,7 +285,7 @@ pub fn related_docs(d: &Data, doc: u32) -> Vec<(u32, usize)> {
         })
         .filter(|&(_, n)| n > 0)
         .collect();
-    xunyue_engine::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    xunyue_core::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     out.truncate(RELATED);
     out
 }

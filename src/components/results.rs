@@ -244,7 +244,7 @@ fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) 
         let body = a
             .blocks
             .iter()
-            .find(|b| b.kind == xunyue_engine::BlockKind::Paragraph)
+            .find(|b| b.kind == xunyue_core::BlockKind::Paragraph)
             .or_else(|| a.blocks.get(1))
             .map(|b| b.text.as_str())
             .unwrap_or("");

@@ -4,7 +4,8 @@
 
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
-use xunyue_engine::{Blob, Engine, SearchResponse};
+use xunyue_engine::{Engine, SearchResponse};
+use xunyue_format::bundle::Bundle;
 
 #[path = "../../../crates/engine/benches/synth.rs"]
 #[allow(dead_code)]
@@ -25,9 +26,9 @@ thread_local! {
 #[wasm_bindgen]
 pub fn load(times: u32) -> Result<Vec<u32>, JsError> {
     ENGINE.with(|e| e.borrow_mut().take());
-    let real = Blob::from_bytes(xunyue_corpus::BLOB).map_err(|e| JsError::new(&e.to_string()))?;
-    let blob = if times <= 1 { real } else { synth::synthetic(&real, times as usize) };
-    let engine = Engine::from_bytes(&blob.to_bytes()).map_err(|e| JsError::new(&e.to_string()))?;
+    let real = Bundle::decode(xunyue_corpus::BLOB).map_err(|e| JsError::new(&e.to_string()))?.0;
+    let bundle = if times <= 1 { real } else { synth::synthetic(&real, times as usize) };
+    let engine = Engine::from_bytes(&bundle.encode()).map_err(|e| JsError::new(&e.to_string()))?;
     // Text chars plus one line break per article, as the native bench counts.
     let chars = (0..engine.articles().len() as u32).map(|d| engine.text(d).len() as u32 + 1).sum();
     let out = vec![engine.articles().len() as u32, chars];

@@ -19,14 +19,20 @@ fn top(name: &str, lists: Vec<&Vec<String>>) {
 
 fn main() {
     let dir = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from("seeds"));
-    let blob = match xunyue_analyze::build_blob(&dir) {
-        Ok(b) => b,
+    let analysis = (|| -> Result<_, String> {
+        let seeds = xunyue_read::read_seeds(&dir).map_err(|e| e.to_string())?;
+        let corpus = xunyue_ingest::ingest_with(&seeds.files, &seeds.manifest).map_err(|e| e.to_string())?;
+        let gazetteer = xunyue_analyze::read_gazetteer(&dir).map_err(|e| e.to_string())?;
+        Ok(xunyue_analyze::analyze_corpus(&corpus, &gazetteer).0)
+    })();
+    let analysis = match analysis {
+        Ok(a) => a,
         Err(e) => {
             eprintln!("{e}");
             std::process::exit(1);
         }
     };
-    let a = &blob.analysis.articles;
+    let a = &analysis.articles;
     println!("{} articles", a.len());
     top("organizations", a.iter().map(|x| &x.organizations).collect());
     top("people", a.iter().map(|x| &x.people).collect());

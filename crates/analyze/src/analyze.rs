@@ -7,13 +7,14 @@
 //! (`gazetteer.toml` in the seed folder) for names the dictionary cannot know.
 //! Keywords: jieba's TF-IDF, nouns and verbal nouns only.
 
-use crate::seeds::{read_optional_text, SeedError};
+use xunyue_read::seeds::{read_optional_text, SeedError};
 use jieba_rs::{Jieba, KeywordExtract, TfIdf};
 use std::collections::BTreeMap;
 use std::path::Path;
-use xunyue_engine::model::{Analysis, Article, ArticleAnalysis, BlockKind, Corpus, VocabWord};
-use xunyue_engine::normalize::normalize_str;
-use xunyue_engine::segment::{boundaries_of_words, is_vocab_word, round_freq};
+use xunyue_core::chars::{is_han, looks_like_name};
+use xunyue_core::model::{Analysis, Article, ArticleAnalysis, BlockKind, Corpus, VocabWord};
+use xunyue_core::normalize::normalize_str;
+use xunyue_core::segment::{boundaries_of_words, is_vocab_word, round_freq};
 
 /// File of the seed folder that lists names jieba cannot know.
 pub const GAZETTEER: &str = "gazetteer.toml";
@@ -43,13 +44,9 @@ const TITLES: [&str; 30] = [
 /// Verbs of speech after a name.
 const SPEECH: [&str; 10] = ["表示", "说", "介绍", "认为", "指出", "称", "告诉", "坦言", "强调", "介绍说"];
 
-/// Common single-character family names (a name must start with one).
-const SURNAMES: &str = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤耿代";
-
 /// Two or three CJK chars starting with a family name.
 fn is_person_like(w: &str) -> bool {
-    let n = w.chars().count();
-    (2..=3).contains(&n) && w.chars().all(is_cjk) && w.chars().next().is_some_and(|c| SURNAMES.contains(c))
+    looks_like_name(w, 2, 3)
 }
 
 /// The organization name ending at token `i`: a run of name-like words ending
@@ -173,10 +170,9 @@ pub fn analyze_with(corpus: &Corpus, gaz: &Gazetteer) -> Analysis {
 
 /// Analyzes every article of the corpus, and returns with the analysis the
 /// word boundaries of every article's normalized text as the full
-/// dictionary cuts it (in the format of [`IndexData::boundaries`]), from the
-/// same cut that makes the vocabulary.
-///
-/// [`IndexData::boundaries`]: xunyue_engine::index::IndexData::boundaries
+/// dictionary cuts it (per article `len / 8 + 1` bytes, bit `i` set where a
+/// word starts or ends: [`xunyue_core::segment::Segmenter::boundaries`]),
+/// from the same cut that makes the vocabulary.
 pub fn analyze_corpus(corpus: &Corpus, gaz: &Gazetteer) -> (Analysis, Vec<u8>) {
     let mut jieba = Jieba::new();
     let mut vocab: BTreeMap<String, u32> = BTreeMap::new();
@@ -210,13 +206,9 @@ pub fn analyze_corpus(corpus: &Corpus, gaz: &Gazetteer) -> (Analysis, Vec<u8>) {
     (Analysis { vocab, articles }, boundaries)
 }
 
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4dbf}' | '\u{4e00}'..='\u{9fff}' | '\u{f900}'..='\u{faff}')
-}
-
 /// A word that can be part of a name: CJK letters, Latin letters or digits.
 fn namey(w: &str) -> bool {
-    !w.is_empty() && w.chars().all(|c| is_cjk(c) || c.is_ascii_alphanumeric())
+    !w.is_empty() && w.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
 }
 
 /// Tags that may start or continue an organization name.
@@ -311,7 +303,7 @@ pub fn analyze_article(jieba: &Jieba, tfidf: &TfIdf, gaz: &Gazetteer, a: &Articl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xunyue_engine::model::Block;
+    use xunyue_core::model::Block;
 
     fn article(text: &str) -> Article {
         Article {

@@ -13,7 +13,8 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use xunyue_engine::{Blob, Engine};
+use xunyue_engine::Engine;
+use xunyue_format::bundle::Bundle;
 
 #[derive(Parser)]
 #[command(name = "xunyue", about = "寻阅 Xunyue: search a Chinese news archive")]
@@ -93,12 +94,16 @@ struct ArticleOut<'a> {
     text: String,
 }
 
+/// The bundle of `--seeds DIR`, built now, or the embedded one.
+fn bundle(seeds: Option<&PathBuf>) -> Result<Bundle, String> {
+    match seeds {
+        Some(dir) => xunyue_writer::build_bundle(dir).map_err(|e| e.to_string()),
+        None => Bundle::decode(xunyue_corpus::BLOB).map(|(b, _)| b).map_err(|e| e.to_string()),
+    }
+}
+
 fn load(seeds: Option<&PathBuf>) -> Result<Engine, String> {
-    let blob = match seeds {
-        Some(dir) => xunyue_analyze::build_blob(dir).map_err(|e| e.to_string())?,
-        None => Blob::from_bytes(xunyue_corpus::BLOB).map_err(|e| e.to_string())?,
-    };
-    Engine::from_blob(blob).map_err(|e| e.to_string())
+    Engine::from_bundle(bundle(seeds)?).map_err(|e| e.to_string())
 }
 
 /// Prints one line of JSON. A closed pipe (`| head`) is not an error.
@@ -133,7 +138,7 @@ fn run(cli: Cli) -> Result<(), String> {
                         snippet: snippet.text,
                         snippet_spans: snippet.highlights,
                         score: h.score,
-                        tier: h.tier,
+                        tier: h.tier as u8,
                         span_terms: &h.terms,
                         missing: &h.missing,
                     })
@@ -208,14 +213,12 @@ struct Stats {
 /// Corpus text (the articles' texts) against the index (postings and word
 /// boundaries), both as shipped and gzipped.
 fn index_stats(engine: &Engine, seeds: Option<&PathBuf>, json: bool) -> Result<(), String> {
-    let blob = match seeds {
-        Some(dir) => xunyue_analyze::build_blob(dir).map_err(|e| e.to_string())?,
-        None => Blob::from_bytes(xunyue_corpus::BLOB).map_err(|e| e.to_string())?,
-    };
+    let bundle = bundle(seeds)?;
     let text: String = engine.articles().iter().map(|a| a.text() + "\n").collect();
-    let index = postcard::to_allocvec(&blob.index).map_err(|e| e.to_string())?;
+    let docs: Vec<Vec<char>> = bundle.normalized().into_iter().map(|n| n.chars).collect();
+    let index = xunyue_writer::stats::GramIndex::build(&docs, bundle.boundaries.clone()).encoded();
     // As embedded: the gram index is left out and rebuilt at load.
-    let bytes = blob.to_compact_bytes();
+    let bytes = bundle.encode();
     let s = Stats {
         articles: engine.articles().len(),
         text_chars: text.chars().count(),

@@ -1,5 +1,6 @@
-//! The corpus blob, built from the seeds at compile time (see `build.rs`).
+//! The archive as an embedded bundle, built from the seeds at compile time
+//! (see `build.rs`).
 #![no_std]
 
-/// Serialized [`xunyue_engine::Blob`](../xunyue_engine/blob/struct.Blob.html).
+/// The encoded bundle (`xunyue_format::bundle`).
 pub static BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corpus.bin"));

@@ -1,4 +1,4 @@
-//! Query latency and index size, for the five pages and for a synthetic
+//! Query latency and bundle size, for the five pages and for a synthetic
 //! corpus 100× larger (real paragraphs recombined into new articles).
 //!
 //! `CARGO_TARGET_DIR=target/bench cargo bench -p xunyue-engine --bench search [-- --table]`
@@ -12,7 +12,8 @@ use flate2::Compression;
 use std::io::Write;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
-use xunyue_engine::{Blob, Engine};
+use xunyue_engine::Engine;
+use xunyue_format::bundle::Bundle;
 
 #[path = "synth.rs"]
 mod synth;
@@ -25,30 +26,30 @@ fn gz(bytes: &[u8]) -> usize {
     e.finish().map(|v| v.len()).unwrap_or(0)
 }
 
-fn real_blob() -> Blob {
-    Blob::from_bytes(xunyue_corpus::BLOB).expect("embedded blob")
+fn real_bundle() -> Bundle {
+    Bundle::decode(xunyue_corpus::BLOB).expect("embedded bundle").0
 }
 
 struct Loaded {
     engine: Engine,
-    index_raw: usize,
-    index_gz: usize,
+    /// The encoded bundle (what the app embeds; the index is rebuilt at load).
+    bundle_raw: usize,
+    bundle_gz: usize,
     text_raw: usize,
     text_gz: usize,
     chars: usize,
     load: Duration,
 }
 
-fn load(blob: Blob) -> Loaded {
-    let index_bytes = postcard::to_allocvec(&blob.index).unwrap_or_default();
-    let text: String = blob.corpus.articles.iter().map(|a| a.text() + "\n").collect();
-    let bytes = blob.to_bytes();
+fn load(bundle: Bundle) -> Loaded {
+    let text: String = bundle.corpus.articles.iter().map(|a| a.text() + "\n").collect();
+    let bytes = bundle.encode();
     let t = Instant::now();
-    let engine = Engine::from_bytes(&bytes).expect("blob loads");
+    let engine = Engine::from_bytes(&bytes).expect("bundle loads");
     let load = t.elapsed();
     Loaded {
-        index_raw: index_bytes.len(),
-        index_gz: gz(&index_bytes),
+        bundle_raw: bytes.len(),
+        bundle_gz: gz(&bytes),
         text_raw: text.len(),
         text_gz: gz(text.as_bytes()),
         chars: text.chars().count(),
@@ -59,16 +60,16 @@ fn load(blob: Blob) -> Loaded {
 
 fn one_x() -> &'static Loaded {
     static L: OnceLock<Loaded> = OnceLock::new();
-    L.get_or_init(|| load(real_blob()))
+    L.get_or_init(|| load(real_bundle()))
 }
 
 fn hundred_x() -> &'static Loaded {
     static L: OnceLock<Loaded> = OnceLock::new();
-    L.get_or_init(|| load(synthetic(&real_blob(), 100)))
+    L.get_or_init(|| load(synthetic(&real_bundle(), 100)))
 }
 
 fn table() {
-    println!("| corpus | articles | chars | text gz | index | index gz | index/text (gz) | load | p50 | p95 | max | slowest query |");
+    println!("| corpus | articles | chars | text gz | bundle | bundle gz | bundle/text (gz) | load | p50 | p95 | max | slowest query |");
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     for (name, l) in [("5 pages", one_x()), ("100× synthetic", hundred_x())] {
         let mut all = Vec::new();
@@ -92,9 +93,9 @@ fn table() {
             l.engine.articles().len(),
             l.chars,
             l.text_gz,
-            l.index_raw,
-            l.index_gz,
-            l.index_gz as f64 / l.text_gz as f64,
+            l.bundle_raw,
+            l.bundle_gz,
+            l.bundle_gz as f64 / l.text_gz as f64,
             l.load.as_secs_f64() * 1e3,
             pct(&all, 0.5).as_secs_f64() * 1e3,
             pct(&all, 0.95).as_secs_f64() * 1e3,

@@ -2,10 +2,10 @@
 //! by the native bench (`benches/search.rs`) and the wasm one
 //! (`bench/engine-wasm`, which includes this file with `#[path]`).
 
-use xunyue_engine::index::IndexData;
-use xunyue_engine::model::Analysis;
-use xunyue_engine::normalize::normalize;
-use xunyue_engine::{Article, Blob, BlockKind, Corpus};
+use xunyue_core::model::{Analysis, ArticleAnalysis};
+use xunyue_core::segment::Segmenter;
+use xunyue_core::{Article, BlockKind, Corpus};
+use xunyue_format::bundle::Bundle;
 
 /// A mix of what readers type: words, phrases, several terms, operators,
 /// Latin, a miss, a partial match and a long pasted phrase.
@@ -50,9 +50,8 @@ impl Rng {
 }
 
 /// A corpus `times` the size of `real`: new articles, each a real headline
-/// and 3–20 real paragraphs drawn at random. `real` must be loaded (its fold
-/// table installed) first.
-pub fn synthetic(real: &Blob, times: usize) -> Blob {
+/// and 3–20 real paragraphs drawn at random.
+pub fn synthetic(real: &Bundle, times: usize) -> Bundle {
     let chars: usize = real.corpus.articles.iter().map(|a| a.text().chars().count()).sum();
     let heads: Vec<_> = real
         .corpus
@@ -84,16 +83,14 @@ pub fn synthetic(real: &Blob, times: usize) -> Blob {
         total += a.text().chars().count();
         articles.push(a);
     }
-    let docs: Vec<Vec<char>> = articles.iter().map(|a| normalize(&a.text()).chars).collect();
-    let index = IndexData::build_with(&docs, &real.analysis.vocab);
-    Blob {
-        version: real.version,
+    let fold = real.folder();
+    let docs: Vec<Vec<char>> = articles.iter().map(|a| fold.normalize(&a.text()).chars).collect();
+    let seg = Segmenter::from_vocab(&real.analysis.vocab);
+    Bundle {
+        boundaries: docs.iter().flat_map(|d| seg.boundaries(d)).collect(),
+        analysis: Analysis { vocab: real.analysis.vocab.clone(), articles: vec![ArticleAnalysis::default(); articles.len()] },
         corpus: Corpus { pages: Vec::new(), articles },
-        analysis: Analysis { vocab: real.analysis.vocab.clone(), articles: Vec::new() },
-        index,
         fold: real.fold.clone(),
-        words: Default::default(),
-        boundaries_packed: false,
     }
 }
 

@@ -1,26 +1,20 @@
-//! The search engine of 寻阅 Xunyue.
+//! The search engine of 寻阅 Xunyue (runtime; no web dependency).
 //!
-//! Pipeline: raw OCR page → [`reflow`] → [`ingest`] (pages, blocks, articles) →
-//! [`index`] (built at compile time, serialized in a [`blob`]) → [`search`]
-//! (query, match, rank) → [`snippet`] (windows and highlight spans).
+//! An archive ([`xunyue_format`]) loaded into an [`Engine`]: the pair table
+//! ([`index`]) built from the normalized texts, then per query: [`query`]
+//! (the query language) → [`search`] (match, rank by [`rank`], spans) →
+//! [`snippet`] (windows and highlight spans). [`docset`] holds the sorted-set
+//! operations they share.
 //!
-//! Everything that compares text goes through [`normalize`], at build time and
-//! at query time alike.
+//! Everything that compares text goes through the archive's fold
+//! ([`xunyue_core::fold::Fold`]), at build time and at query time alike.
 
-pub mod blob;
+pub mod docset;
 pub mod index;
-pub mod ingest;
-pub mod model;
-pub mod normalize;
 pub mod query;
 pub mod rank;
-pub mod reflow;
 pub mod search;
-pub mod segment;
 pub mod snippet;
-pub mod sort;
-mod varint;
 
-pub use blob::{Blob, BlobError};
-pub use model::{Article, Block, BlockKind, Corpus, Page};
-pub use search::{Engine, SearchHit, SearchResponse};
+pub use search::{Engine, SearchHit, SearchResponse, Tier};
+pub use xunyue_format::FormatError;

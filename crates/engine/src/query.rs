@@ -8,7 +8,8 @@
 //! | `-转基因`             | no article containing 转基因                                    |
 //! | `细胞 OR 干细胞`, `细胞 \| 干细胞` | either term                                         |
 //!
-//! The query is folded with [`normalize`] before anything else, like the text.
+//! The query is folded with the archive's [`Fold`] before anything else, like
+//! the text.
 //! Punctuation inside a term is matched where the text has it; where the text
 //! has none, the term without punctuation still matches (`华大·基因` finds
 //! `华大基因`), ranked after the verbatim matches. Control characters count as
@@ -19,8 +20,10 @@
 //! verbatim: the articles containing it are the exact results, the same set
 //! Ctrl+F would find.
 
-use crate::normalize::{normalize, Normalized};
-use crate::segment::Segmenter;
+pub use xunyue_core::chars::is_punct;
+use xunyue_core::fold::Fold;
+use xunyue_core::normalize::Normalized;
+use xunyue_core::segment::Segmenter;
 use serde::{Deserialize, Serialize};
 use std::fmt::Write as _;
 
@@ -86,25 +89,6 @@ pub struct Query {
     /// True when quotes, `-`, `OR` or `|` shaped the query.
     pub operators: bool,
     pub notices: Vec<Notice>,
-}
-
-/// True for punctuation and symbols, which a term may drop where the text has
-/// none (ASCII punctuation, general and CJK punctuation, full-width forms,
-/// geometric shapes such as `■ ●`).
-pub fn is_punct(c: char) -> bool {
-    let u = c as u32;
-    c.is_ascii_punctuation()
-        || (0xA1..=0xBF).contains(&u)
-        || u == 0xD7
-        || u == 0xF7
-        || (0x2010..=0x205E).contains(&u)
-        || (0x2190..=0x21FF).contains(&u)
-        || (0x2500..=0x27BF).contains(&u)
-        || (0x2E00..=0x2E7F).contains(&u)
-        || (0x3001..=0x303F).contains(&u)
-        || (0x30FB == u)
-        || (0xFE10..=0xFE6F).contains(&u)
-        || ((0xFF01..=0xFF65).contains(&u) && !c.is_alphanumeric())
 }
 
 fn is_space(c: char) -> bool {
@@ -231,7 +215,7 @@ fn make_term(chars: &[char], label: String, quoted: bool, seg: &Segmenter, notic
 impl Query {
     /// Parses a query. Never fails: whatever cannot be read as an operator is
     /// text to search.
-    pub fn parse(raw: &str, seg: &Segmenter) -> Query {
+    pub fn parse(raw: &str, seg: &Segmenter, fold: &Fold) -> Query {
         let mut notices = Vec::new();
         let mut text: String = raw.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         if let Some((cut, _)) = text.char_indices().nth(MAX_QUERY_CHARS) {
@@ -239,7 +223,7 @@ impl Query {
             notices.push(Notice::Truncated { kept: MAX_QUERY_CHARS as u32 });
         }
         let raw_chars: Vec<char> = text.chars().collect();
-        let n = normalize(&text);
+        let n = fold.normalize(&text);
         let whole = n.as_string().trim().to_string();
         let mut q = Query { raw: raw.to_string(), whole, ..Query::default() };
         if q.whole.is_empty() {
@@ -339,10 +323,10 @@ impl Query {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "unicode-tables"))]
 mod tests {
     use super::*;
-    use crate::model::VocabWord;
+    use xunyue_core::model::VocabWord;
 
     fn seg() -> Segmenter {
         let words = ["青岛", "华大", "基因", "转基因", "细胞", "干细胞", "科技"];
@@ -357,7 +341,7 @@ mod tests {
 
     #[test]
     fn a_run_is_a_phrase_with_words() {
-        let q = Query::parse("青岛华大基因", &seg());
+        let q = Query::parse("青岛华大基因", &seg(), &Fold::full());
         assert_eq!(phrases(&q), [["青岛华大基因"]]);
         assert_eq!(q.clauses[0].alts[0].words, ["青岛", "华大", "基因"]);
         assert!(!q.operators);
@@ -366,15 +350,15 @@ mod tests {
 
     #[test]
     fn single_characters_stay_together() {
-        let q = Query::parse("汪建", &seg());
+        let q = Query::parse("汪建", &seg(), &Fold::full());
         assert!(q.clauses[0].alts[0].words.is_empty());
-        let q = Query::parse("青岛的基因", &seg());
+        let q = Query::parse("青岛的基因", &seg(), &Fold::full());
         assert_eq!(q.clauses[0].alts[0].words, ["青岛", "基因"]);
     }
 
     #[test]
     fn operators() {
-        let q = Query::parse("基因 \"细胞 科技\" -转基因 细胞 OR 干细胞 | 科技", &seg());
+        let q = Query::parse("基因 \"细胞 科技\" -转基因 细胞 OR 干细胞 | 科技", &seg(), &Fold::full());
         assert_eq!(phrases(&q), vec![vec!["基因"], vec!["细胞 科技"], vec!["细胞", "干细胞", "科技"]]);
         assert!(q.clauses[1].alts[0].quoted);
         assert_eq!(q.excludes.len(), 1);
@@ -385,13 +369,13 @@ mod tests {
 
     #[test]
     fn lowercase_or_is_a_word() {
-        let q = Query::parse("a or b", &seg());
+        let q = Query::parse("a or b", &seg(), &Fold::full());
         assert_eq!(phrases(&q), [["a"], ["or"], ["b"]]);
     }
 
     #[test]
     fn punctuation_gives_a_loose_form() {
-        let q = Query::parse("华大·基因", &seg());
+        let q = Query::parse("华大·基因", &seg(), &Fold::full());
         let t = &q.clauses[0].alts[0];
         assert_eq!(t.phrase, "华大·基因");
         assert_eq!(t.loose.as_deref(), Some("华大基因"));
@@ -400,21 +384,21 @@ mod tests {
 
     #[test]
     fn width_and_traditional_fold_in_queries() {
-        let q = Query::parse("ＢＧ１３６ 華大", &seg());
+        let q = Query::parse("ＢＧ１３６ 華大", &seg(), &Fold::full());
         assert_eq!(phrases(&q), [["bg136"], ["华大"]]);
         assert_eq!(q.clauses[0].alts[0].label, "ＢＧ１３６");
     }
 
     #[test]
     fn spaced_digits_are_one_number() {
-        let q = Query::parse("2 0 2 2 年", &seg());
+        let q = Query::parse("2 0 2 2 年", &seg(), &Fold::full());
         assert_eq!(phrases(&q), [["2022"], ["年"]]);
     }
 
     #[test]
     fn nothing_positive_is_searched_as_typed() {
         for raw in ["-", "-12", "--", "|", "OR"] {
-            let q = Query::parse(raw, &seg());
+            let q = Query::parse(raw, &seg(), &Fold::full());
             assert_eq!(q.clauses.len(), 1, "{raw}");
             assert_eq!(q.clauses[0].alts[0].phrase, raw.to_lowercase(), "{raw}");
             assert!(q.excludes.is_empty());
@@ -424,7 +408,7 @@ mod tests {
     #[test]
     fn empty_and_blank_queries_say_so() {
         for raw in ["", "   ", "\u{3000}\t\n", "\u{0}\u{7}"] {
-            let q = Query::parse(raw, &seg());
+            let q = Query::parse(raw, &seg(), &Fold::full());
             assert!(q.is_empty(), "{raw:?}");
             assert_eq!(q.notices, [Notice::Empty]);
         }
@@ -432,7 +416,7 @@ mod tests {
 
     #[test]
     fn unclosed_quote_runs_to_the_end() {
-        let q = Query::parse("\"青岛 华大", &seg());
+        let q = Query::parse("\"青岛 华大", &seg(), &Fold::full());
         assert_eq!(phrases(&q), [["青岛 华大"]]);
         assert!(q.notices.contains(&Notice::UnclosedQuote));
     }
@@ -440,11 +424,11 @@ mod tests {
     #[test]
     fn long_queries_are_cut_with_a_notice() {
         let long = "基因".repeat(5000);
-        let q = Query::parse(&long, &seg());
+        let q = Query::parse(&long, &seg(), &Fold::full());
         assert_eq!(q.whole.chars().count(), MAX_QUERY_CHARS);
         assert!(q.notices.contains(&Notice::Truncated { kept: MAX_QUERY_CHARS as u32 }));
         let many = (0..40).map(|i| format!("w{i}")).collect::<Vec<_>>().join(" ");
-        let q = Query::parse(&many, &seg());
+        let q = Query::parse(&many, &seg(), &Fold::full());
         assert_eq!(q.clauses.len(), MAX_TERMS);
         assert!(q.notices.contains(&Notice::TooManyTerms { kept: MAX_TERMS as u32 }));
     }

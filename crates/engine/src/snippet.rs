@@ -7,6 +7,7 @@
 //! inside a Latin word or number; `…` marks every cut.
 
 use serde::{Deserialize, Serialize};
+use xunyue_core::chars::{is_break, is_latin_word_char as is_word_char};
 
 /// A snippet and the highlight spans inside it (char offsets into `text`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
@@ -21,16 +22,6 @@ pub const WINDOW: usize = 80;
 const LEAD: usize = 20;
 /// Hits looked at as window anchors (the first ones in the text).
 const MAX_ANCHORS: usize = 24;
-
-/// Letters and digits of scripts written with spaces between words (CJK
-/// starts at U+2E80); the cheap range test first.
-fn is_word_char(c: char) -> bool {
-    (c as u32) < 0x2E80 && c.is_alphanumeric()
-}
-
-fn is_break(c: char) -> bool {
-    matches!(c, '。' | '！' | '？' | '；' | '\n' | '!' | '?' | ';' | '…')
-}
 
 /// Makes a snippet of `text` (as chars) around the hits in `spans` (sorted
 /// char offsets). Without hits, the start of the text.
@@ -81,7 +72,7 @@ pub fn snippet_with_terms(text: &[char], spans: &[(u32, u32)], terms: &[u16]) ->
                 }
             }
         }
-        crate::sort::sort(&mut windows);
+        xunyue_core::sort::sort(&mut windows);
         // Windows that touch become one.
         if windows.len() == 2 && windows[1].0 <= windows[0].1 + 1 {
             let merged = (windows[0].0, windows[0].1.max(windows[1].1));

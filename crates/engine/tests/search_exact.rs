@@ -7,8 +7,8 @@ mod search_support;
 use proptest::prelude::*;
 use search_support::{check_invariants, engine, exact, naive};
 use std::path::PathBuf;
-use xunyue_engine::normalize::normalize_str;
-use xunyue_engine::reflow::{has_indent, join_onto, lines, squeeze_line};
+use xunyue_core::normalize::normalize_str;
+use xunyue_ingest::reflow::{has_indent, join_onto, lines, squeeze_line};
 
 /// Searches `q` and compares with the naive scan; returns whether it was found.
 fn same_as_naive(q: &str) -> bool {

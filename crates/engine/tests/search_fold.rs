@@ -50,7 +50,7 @@ fn highlights_cover_the_printed_text() {
         let squeezed: String = shown.chars().filter(|c| !c.is_whitespace()).collect();
         let printed_sq: String = printed.chars().filter(|c| !c.is_whitespace()).collect();
         assert!(
-            squeezed.eq_ignore_ascii_case(&printed_sq) || xunyue_engine::normalize::normalize_str(&shown) == xunyue_engine::normalize::normalize_str(printed),
+            squeezed.eq_ignore_ascii_case(&printed_sq) || xunyue_core::normalize::normalize_str(&shown) == xunyue_core::normalize::normalize_str(printed),
             "{typed:?} highlights {shown:?}"
         );
     }

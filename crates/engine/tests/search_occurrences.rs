@@ -5,10 +5,12 @@
 //! the text by the fold's own `source_span`.
 
 use std::collections::BTreeMap;
-use xunyue_engine::index::IndexData;
-use xunyue_engine::model::{Analysis, VocabWord};
-use xunyue_engine::normalize::{normalize, Normalized};
-use xunyue_engine::{Article, Block, BlockKind, Blob, Corpus, Engine};
+use xunyue_core::model::{Analysis, ArticleAnalysis, VocabWord};
+use xunyue_core::normalize::{normalize, Normalized};
+use xunyue_core::segment::Segmenter;
+use xunyue_core::{Article, Block, BlockKind, Corpus};
+use xunyue_engine::Engine;
+use xunyue_format::bundle::Bundle;
 
 const TEXTS: &[&str] = &[
     "哈哈哈哈 ㈱华大 ﬁnal 哈",
@@ -37,16 +39,14 @@ fn engine() -> (Engine, Vec<Normalized>) {
     let folded: Vec<Normalized> = articles.iter().map(|a| normalize(&a.text())).collect();
     let docs: Vec<Vec<char>> = folded.iter().map(|n| n.chars.clone()).collect();
     let vocab = vec![VocabWord { word: "华大".into(), freq: 1000 }, VocabWord { word: "青岛".into(), freq: 1000 }];
-    let blob = Blob {
-        version: xunyue_engine::blob::BLOB_VERSION,
+    let seg = Segmenter::from_vocab(&vocab);
+    let bundle = Bundle {
+        analysis: Analysis { vocab: vocab.clone(), articles: vec![ArticleAnalysis::default(); articles.len()] },
         corpus: Corpus { pages: Vec::new(), articles },
-        analysis: Analysis { vocab: vocab.clone(), articles: Vec::new() },
-        index: IndexData::build_with(&docs, &vocab),
+        boundaries: docs.iter().flat_map(|d| seg.boundaries(d)).collect(),
         fold: Default::default(),
-        words: Default::default(),
-        boundaries_packed: false,
     };
-    (Engine::from_bytes(&blob.to_bytes()).expect("test blob loads"), folded)
+    (Engine::from_bytes(&bundle.encode()).expect("test bundle loads"), folded)
 }
 
 /// Non-overlapping occurrences of `q` in the folded text, left to right, as

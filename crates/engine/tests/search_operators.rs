@@ -65,7 +65,7 @@ fn minus_excludes() {
     assert_eq!(hit_docs(&resp), want);
     // Every positive term verbatim, none excluded: tier 2; not `exact`,
     // which is kept for the query as typed (Ctrl+F).
-    assert!(resp.hits.iter().all(|h| !h.exact && h.tier == 2));
+    assert!(resp.hits.iter().all(|h| !h.exact && h.tier == xunyue_engine::Tier::Terms));
 }
 
 #[test]
@@ -129,7 +129,7 @@ fn partial_results_when_nothing_has_every_term() {
     assert!(resp.notices.contains(&Notice::Partial { best: 1, of: 2 }));
     assert_eq!(hit_docs(&resp), docs_with("基因"));
     let missing = resp.terms.iter().position(|t| t == "区块链").expect("label") as u16;
-    assert!(resp.hits.iter().all(|h| h.missing == [missing] && !h.exact && h.tier == 0));
+    assert!(resp.hits.iter().all(|h| h.missing == [missing] && !h.exact && h.tier == xunyue_engine::Tier::Partial));
     // A lone term that occurs nowhere: nothing, and a notice.
     let resp = e.search("区块链");
     assert!(resp.hits.is_empty() && !resp.partial);

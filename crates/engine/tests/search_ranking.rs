@@ -5,10 +5,12 @@
 mod search_support;
 
 use search_support::engine;
-use xunyue_engine::index::IndexData;
-use xunyue_engine::model::{Analysis, VocabWord};
-use xunyue_engine::normalize::normalize;
-use xunyue_engine::{Article, Block, BlockKind, Blob, Corpus, Engine};
+use xunyue_core::model::{Analysis, ArticleAnalysis, VocabWord};
+use xunyue_core::normalize::normalize;
+use xunyue_core::segment::Segmenter;
+use xunyue_core::{Article, Block, BlockKind, Corpus};
+use xunyue_engine::Engine;
+use xunyue_format::bundle::Bundle;
 
 fn article(n: usize, headline: &str, body: &str) -> Article {
     let block = |kind, text: &str| Block { kind, text: text.to_string(), line: 1 };
@@ -28,17 +30,15 @@ const VOCAB: &[&str] = &[
 fn build(articles: Vec<Article>, with_words: bool) -> Engine {
     let vocab: Vec<VocabWord> = VOCAB.iter().map(|w| VocabWord { word: w.to_string(), freq: 1000 }).collect();
     let docs: Vec<Vec<char>> = articles.iter().map(|a| normalize(&a.text()).chars).collect();
-    let index = if with_words { IndexData::build_with(&docs, &vocab) } else { IndexData::build(&docs) };
-    let blob = Blob {
-        version: xunyue_engine::blob::BLOB_VERSION,
+    let seg = Segmenter::from_vocab(&vocab);
+    let boundaries = if with_words { docs.iter().flat_map(|d| seg.boundaries(d)).collect() } else { Vec::new() };
+    let bundle = Bundle {
+        analysis: Analysis { vocab, articles: vec![ArticleAnalysis::default(); articles.len()] },
         corpus: Corpus { pages: Vec::new(), articles },
-        analysis: Analysis { vocab, articles: Vec::new() },
-        index,
+        boundaries,
         fold: Default::default(),
-        words: Default::default(),
-        boundaries_packed: false,
     };
-    Engine::from_bytes(&blob.to_bytes()).expect("test blob loads")
+    Engine::from_bundle(bundle).expect("test bundle loads")
 }
 
 fn order(e: &Engine, q: &str) -> Vec<String> {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
-use xunyue_engine::normalize::normalize_str;
+use xunyue_core::normalize::normalize_str;
 use xunyue_engine::{Engine, SearchResponse};
 
 /// The engine over the embedded corpus, loaded once.

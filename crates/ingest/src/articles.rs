@@ -1,0 +1,401 @@
+//! Draft blocks → articles.
+//!
+//! The page is read as a sequence of *heads* (kicker, headline, subtitle,
+//! byline, captions: the lines before an article's first sentence) and
+//! *bodies* (paragraphs, sections, lists, captions). A body ends at a
+//! signature or `（下转…）`; a new body starts at `本报讯` or `（上接…）`.
+//! Teaser marks (`■2版 ■3版`) claim the head groups just before them.
+//! Bodies are then paired with heads: a body right after a head is its body;
+//! a body left over goes to the earliest head still without one before it,
+//! else to the next one after it (OCR often puts a headline after its body);
+//! a body starting with `（上接…）` has no head on this page.
+
+use crate::blocks::{DKind, Draft};
+use crate::markers::Piece;
+use xunyue_core::model::{Article, Block, BlockKind};
+
+/// An article before ids are given, with the sources of its blocks.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleDraft {
+    pub article: Article,
+    pub pieces: Vec<Vec<Piece>>,
+    /// First line of the article in the seed.
+    pub first_line: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Cluster {
+    /// Head blocks in page order.
+    items: Vec<Draft>,
+    teaser: Option<Draft>,
+    /// Holds a head line that is no kicker.
+    has_plain: bool,
+}
+
+impl Cluster {
+    fn push(&mut self, d: Draft) {
+        self.has_plain |= d.kind == DKind::Head && !is_kicker_text(&d.text);
+        self.items.push(d);
+    }
+    fn extend(&mut self, ds: Vec<Draft>) {
+        for d in ds {
+            self.push(d);
+        }
+    }
+}
+
+fn is_kicker_text(t: &str) -> bool {
+    t.ends_with(['—', '：', ':', '-'])
+}
+
+enum Unit {
+    Head(Vec<Cluster>),
+    Body(Vec<Draft>),
+}
+
+fn is_head_item(d: &Draft) -> bool {
+    match d.kind {
+        DKind::Head | DKind::Deck | DKind::Byline | DKind::Teaser => true,
+        DKind::Caption => d.in_head,
+        _ => false,
+    }
+}
+
+/// Splits one head run into clusters (one per article) and teaser clusters.
+fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
+    // Head groups: a head line with a gap before starts a group.
+    let mut groups: Vec<Vec<Draft>> = Vec::new();
+    for d in run {
+        let new = match d.kind {
+            DKind::Head => {
+                d.gap
+                    || groups.last().is_none_or(|g| {
+                        // Only all-head groups start with a head line.
+                        g[0].kind != DKind::Head
+                            // A kicker line (`昆明高新区：`) opens the next head.
+                            || is_kicker_text(&d.text) && g.last().is_some_and(|x| !is_kicker_text(&x.text))
+                    })
+            }
+            _ => true,
+        };
+        if new {
+            groups.push(vec![d]);
+        } else if let Some(g) = groups.last_mut() {
+            g.push(d);
+        }
+    }
+    // Teasers claim the plain groups just before their run.
+    let mut teaser_of: Vec<Option<Draft>> = vec![None; groups.len()];
+    let mut used = vec![false; groups.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < groups.len() {
+        if groups[i][0].kind != DKind::Teaser {
+            if groups[i][0].kind == DKind::Head && !is_kicker_text(&groups[i][0].text) {
+                open.push(i);
+            }
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < groups.len() && groups[j][0].kind == DKind::Teaser {
+            j += 1;
+        }
+        let k = j - i;
+        let plain = open.split_off(open.len().saturating_sub(k));
+        for (n, &g) in plain.iter().enumerate() {
+            let at = i + (k - plain.len()) + n;
+            teaser_of[g] = Some(groups[at][0].clone());
+            used[at] = true;
+        }
+        i = j;
+    }
+    let mut out: Vec<Cluster> = Vec::new();
+    let mut cur = Cluster::default();
+    let mut teasers: Vec<Cluster> = Vec::new();
+    for (g, group) in groups.into_iter().enumerate() {
+        if used[g] {
+            continue;
+        }
+        if let Some(t) = teaser_of[g].take() {
+            teasers.push(Cluster { items: group, teaser: Some(t), has_plain: true });
+            continue;
+        }
+        let first = &group[0];
+        match first.kind {
+            DKind::Teaser => {
+                // A teaser that found no head: keep it with the current head.
+                cur.extend(group);
+            }
+            DKind::Head if !is_kicker_text(&first.text) => cur.extend(group),
+            DKind::Head | DKind::Deck => {
+                // A kicker after a headline opens the next article's head.
+                if cur.has_plain {
+                    out.push(std::mem::take(&mut cur));
+                }
+                cur.extend(group);
+            }
+            _ => cur.extend(group),
+        }
+    }
+    if !cur.items.is_empty() {
+        out.push(cur);
+    }
+    // Teaser articles come where their head stood; order by first line.
+    out.extend(teasers);
+    out.sort_by_key(|c| c.items.first().map_or(0, Draft::line));
+    out
+}
+
+/// Assigns kicker / headline / subtitle roles to the head lines of a cluster.
+fn head_roles(c: &Cluster) -> Vec<BlockKind> {
+    let heads: Vec<usize> = (0..c.items.len()).filter(|&i| c.items[i].kind == DKind::Head).collect();
+    let plain: Vec<usize> = heads.iter().copied().filter(|&i| !is_kicker_text(&c.items[i].text)).collect();
+    // Groups of plain lines (a gap starts a group).
+    let group_starts: Vec<usize> =
+        plain.iter().copied().filter(|&i| c.items[i].gap || i == heads[0]).collect();
+    let headline = if c.teaser.is_some() || group_starts.len() <= 1 {
+        plain.first().copied()
+    } else {
+        // Of separate lines, the shorter is the headline: kickers and
+        // subtitles are the long explaining lines.
+        group_starts.iter().copied().min_by_key(|&i| c.items[i].text.chars().count())
+    };
+    c.items
+        .iter()
+        .enumerate()
+        .map(|(i, d)| match d.kind {
+            DKind::Head if Some(i) == headline => BlockKind::Headline,
+            DKind::Head | DKind::Deck => BlockKind::Kicker,
+            DKind::Byline => BlockKind::Byline,
+            DKind::Caption => BlockKind::Caption,
+            DKind::Teaser => BlockKind::Teaser,
+            _ => BlockKind::Paragraph,
+        })
+        .collect()
+}
+
+fn block_kind(k: DKind) -> BlockKind {
+    match k {
+        DKind::Head => BlockKind::Headline,
+        DKind::Deck => BlockKind::Kicker,
+        DKind::Byline | DKind::BaoXun => BlockKind::Byline,
+        DKind::Caption => BlockKind::Caption,
+        DKind::Teaser => BlockKind::Teaser,
+        DKind::ContFrom | DKind::ContTo => BlockKind::Continuation,
+        DKind::Signature => BlockKind::Signature,
+        DKind::Ad => BlockKind::Advertisement,
+        DKind::ListItem => BlockKind::ListItem,
+        DKind::Section => BlockKind::SectionHeading,
+        DKind::Para => BlockKind::Paragraph,
+    }
+}
+
+/// `□本报记者 刘腾` → (`本报记者 刘腾`, [`刘腾`]); `▶ 高欣` → (`高欣`, [`高欣`]).
+pub fn parse_byline(text: &str) -> (String, Vec<String>) {
+    let t = text.trim_start_matches(['□', '▶', '■', ' ']).trim().to_string();
+    let names = match t.rfind("记者").or_else(|| t.rfind("通讯员")) {
+        Some(i) => {
+            let role_len = if t[i..].starts_with("记者") { "记者".len() } else { "通讯员".len() };
+            t[i + role_len..].to_string()
+        }
+        None if t.contains("本报讯") => String::new(),
+        None => t.clone(),
+    };
+    let authors = names
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/'))
+        .filter(|w| !w.is_empty() && !w.contains("摄"))
+        .map(str::to_string)
+        .collect();
+    (t, authors)
+}
+
+/// `青岛日报/观海新闻记者 耿婷婷` → `青岛日报`.
+pub fn source_of_byline(byline: &str) -> Option<String> {
+    let head = byline.split(['/', ' ']).next()?;
+    let head = head.split("记者").next()?;
+    if head.ends_with('报') && head != "本报" && head.chars().count() >= 3 {
+        Some(head.to_string())
+    } else {
+        None
+    }
+}
+
+fn make(head: Option<Cluster>, body: Vec<Draft>, stem: &str) -> ArticleDraft {
+    let mut blocks: Vec<(Block, Vec<Piece>)> = Vec::new();
+    let mut a = Article { page: stem.to_string(), ..Article::default() };
+    let mut bylines: Vec<String> = Vec::new();
+    let mut authors: Vec<String> = Vec::new();
+    let mut bao_xun: Option<String> = None;
+    let mut signed: Vec<String> = Vec::new();
+    if let Some(c) = head {
+        let roles = head_roles(&c);
+        let headline_at = roles.iter().position(|r| *r == BlockKind::Headline);
+        let (mut kick, mut sub) = (Vec::new(), Vec::new());
+        let mut tail: Vec<(Block, Vec<Piece>)> = Vec::new();
+        for (i, (d, role)) in c.items.iter().zip(roles).enumerate() {
+            let block = Block { kind: role, text: d.text.clone(), line: d.line() };
+            match role {
+                BlockKind::Headline => a.title = d.text.clone(),
+                BlockKind::Kicker if headline_at.is_none_or(|h| i < h) => kick.push(d.text.clone()),
+                BlockKind::Kicker => sub.push(d.text.clone()),
+                BlockKind::Byline => {
+                    let (b, au) = parse_byline(&d.text);
+                    a.source = a.source.take().or_else(|| source_of_byline(&b));
+                    bylines.push(b);
+                    authors.extend(au);
+                }
+                _ => {}
+            }
+            if matches!(role, BlockKind::Kicker | BlockKind::Headline) {
+                blocks.push((block, d.pieces.clone()));
+            } else {
+                tail.push((block, d.pieces.clone()));
+            }
+        }
+        blocks.extend(tail);
+        if !kick.is_empty() {
+            a.kicker = Some(kick.join(" "));
+        }
+        if !sub.is_empty() {
+            a.subtitle = Some(sub.join(" "));
+        }
+        if let Some(t) = c.teaser {
+            a.continued_to = t.label.clone();
+            blocks.push((Block { kind: BlockKind::Teaser, text: t.text.clone(), line: t.line() }, t.pieces.clone()));
+        }
+    }
+    for d in body {
+        match d.kind {
+            DKind::BaoXun => bao_xun = Some(d.text.clone()),
+            DKind::Signature => signed.push(d.text.clone()),
+            DKind::ContFrom => a.continued_from = d.label.clone(),
+            DKind::ContTo => a.continued_to = d.label.clone(),
+            _ => {}
+        }
+        blocks.push((Block { kind: block_kind(d.kind), text: d.text.clone(), line: d.line() }, d.pieces));
+    }
+    // `本报讯` + signature: the signature is the byline's name.
+    if let Some(b) = bao_xun {
+        bylines.insert(0, b);
+        bylines.extend(signed.iter().cloned());
+    }
+    authors.extend(signed);
+    if !bylines.is_empty() {
+        a.byline = Some(bylines.join(" "));
+    }
+    authors.dedup();
+    a.authors = authors;
+    if a.title.is_empty() {
+        let first = blocks
+            .iter()
+            .find(|(b, _)| b.kind == BlockKind::Paragraph)
+            .or_else(|| blocks.first())
+            .map(|(b, _)| b.text.as_str())
+            .unwrap_or("");
+        a.title = super::title_from(first);
+        a.title_inferred = true;
+    }
+    let first_line = blocks.iter().flat_map(|(_, p)| p.iter().map(|p| p.line)).min().unwrap_or(0);
+    let (blocks, pieces): (Vec<Block>, Vec<Vec<Piece>>) = blocks.into_iter().unzip();
+    a.blocks = blocks;
+    ArticleDraft { article: a, pieces, first_line }
+}
+
+/// Groups the draft blocks of a page into articles; returns the articles in
+/// page order and the blocks that belong to no article (advertisement marks).
+pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, Vec<Piece>)>) {
+    let mut loose = Vec::new();
+    let mut units: Vec<Unit> = Vec::new();
+    let mut head_run: Vec<Draft> = Vec::new();
+    let mut body: Vec<Draft> = Vec::new();
+    let mut body_closed = false;
+    let flush_body = |units: &mut Vec<Unit>, body: &mut Vec<Draft>| {
+        if !body.is_empty() {
+            units.push(Unit::Body(std::mem::take(body)));
+        }
+    };
+    for d in drafts {
+        if d.kind == DKind::Ad {
+            loose.push((Block { kind: BlockKind::Advertisement, text: d.text.clone(), line: d.line() }, d.pieces));
+            continue;
+        }
+        if is_head_item(&d) {
+            flush_body(&mut units, &mut body);
+            head_run.push(d);
+            continue;
+        }
+        if !head_run.is_empty() {
+            units.push(Unit::Head(clusters(std::mem::take(&mut head_run))));
+        }
+        let starts = matches!(d.kind, DKind::BaoXun | DKind::ContFrom);
+        if body_closed || (starts && body.iter().any(|b| b.kind == DKind::Para)) {
+            flush_body(&mut units, &mut body);
+        }
+        body_closed = matches!(d.kind, DKind::Signature | DKind::ContTo);
+        body.push(d);
+    }
+    flush_body(&mut units, &mut body);
+    if !head_run.is_empty() {
+        units.push(Unit::Head(clusters(head_run)));
+    }
+
+    // Flatten: heads get indices; bodies remember what precedes them.
+    let mut heads: Vec<Option<Cluster>> = Vec::new();
+    let mut head_pos: Vec<usize> = Vec::new();
+    let mut bodies: Vec<(usize, Vec<Draft>, Option<usize>)> = Vec::new();
+    for (pos, u) in units.into_iter().enumerate() {
+        match u {
+            Unit::Head(cs) => {
+                for c in cs {
+                    heads.push(Some(c));
+                    head_pos.push(pos);
+                }
+            }
+            Unit::Body(b) => {
+                // The last non-teaser head right before this body.
+                let prev = (0..heads.len())
+                    .rev()
+                    .take_while(|&h| head_pos[h] + 1 == pos)
+                    .find(|&h| heads[h].as_ref().is_some_and(|c| c.teaser.is_none()));
+                bodies.push((pos, b, prev));
+            }
+        }
+    }
+    let taken = |h: usize, heads: &Vec<Option<Cluster>>| heads[h].as_ref().is_none_or(|c| c.teaser.is_some());
+    let mut pair: Vec<Option<usize>> = vec![None; bodies.len()];
+    let mut claimed = vec![false; heads.len()];
+    for (bi, (_, b, prev)) in bodies.iter().enumerate() {
+        let from_elsewhere = b.first().is_some_and(|d| d.kind == DKind::ContFrom);
+        if let (Some(h), false) = (prev, from_elsewhere) {
+            pair[bi] = Some(*h);
+            claimed[*h] = true;
+        }
+    }
+    // Heads still without a body, in page order. The earliest one is the
+    // earliest before a body if any lies before it, else the next after it.
+    let mut free: std::collections::BTreeSet<usize> =
+        (0..heads.len()).filter(|&h| !claimed[h] && !taken(h, &heads)).collect();
+    for (bi, (_, b, _)) in bodies.iter().enumerate() {
+        if pair[bi].is_some() || b.first().is_some_and(|d| d.kind == DKind::ContFrom) {
+            continue;
+        }
+        if let Some(h) = free.pop_first() {
+            pair[bi] = Some(h);
+        }
+    }
+    let mut out = Vec::new();
+    let mut bodies_of: Vec<Vec<Vec<Draft>>> = vec![Vec::new(); heads.len()];
+    for (bi, (_, b, _)) in bodies.into_iter().enumerate() {
+        match pair[bi] {
+            Some(h) => bodies_of[h].push(b),
+            None => out.push(make(None, b, stem)),
+        }
+    }
+    for (h, c) in heads.into_iter().enumerate() {
+        let body: Vec<Draft> = std::mem::take(&mut bodies_of[h]).into_iter().flatten().collect();
+        out.push(make(c, body, stem));
+    }
+    out.sort_by_key(|a| a.first_line);
+    (out, loose)
+}

@@ -1,0 +1,291 @@
+//! Segments → blocks: paragraphs are reflowed (column breaks mid-sentence
+//! rejoined, even across a caption), short lines between paragraphs become
+//! section headings, and the lines at the head of an article (before its
+//! first sentence) become head lines, grouped later into kicker, headline
+//! and subtitle.
+
+use crate::reflow::join_onto;
+use crate::markers::{ends_sentence, heading_text, is_joiner, join_texts, looks_like_name, Piece, Seg, SegKind};
+use xunyue_core::chars::is_han;
+
+/// What a draft block is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DKind {
+    /// A line of an article head: kicker, headline or subtitle (decided when
+    /// articles are formed).
+    Head,
+    Deck,
+    Byline,
+    BaoXun,
+    Caption,
+    Teaser,
+    ContFrom,
+    ContTo,
+    Signature,
+    Ad,
+    ListItem,
+    Section,
+    Para,
+}
+
+/// A block before articles are formed.
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub kind: DKind,
+    pub text: String,
+    pub pieces: Vec<Piece>,
+    /// A blank line comes before it (head lines: starts a new group).
+    pub gap: bool,
+    /// Seen while an article head was being read (no sentence yet).
+    pub in_head: bool,
+    pub label: Option<String>,
+}
+
+impl Draft {
+    pub fn line(&self) -> u32 {
+        self.pieces.first().map_or(0, |p| p.line)
+    }
+}
+
+/// How a page marks its paragraphs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Paragraphs start with a full-width indent (`　　`).
+    Indented,
+    /// No indents: paragraphs end at sentence ends (one paragraph per line,
+    /// or double-spaced columns).
+    Lines,
+}
+
+/// Page layout facts used by the heuristics.
+#[derive(Debug, Clone, Copy)]
+pub struct Layout {
+    pub mode: Mode,
+    /// Median length of a text line, in chars.
+    pub width: usize,
+}
+
+pub fn layout(segs: &[Seg]) -> Layout {
+    let mut lens: Vec<usize> = segs
+        .iter()
+        .filter(|s| s.line_start && s.kind == SegKind::Text)
+        .map(|s| s.text.chars().count())
+        .collect();
+    lens.sort_unstable();
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+    // A few lines say nothing about the column width.
+    let width = if lens.len() < 8 { median.max(40) } else { median };
+    let indents = segs.iter().filter(|s| s.indent).count();
+    let texts = lens.len().max(1);
+    let mode = if indents >= 3 && indents * 20 >= texts { Mode::Indented } else { Mode::Lines };
+    Layout { mode, width }
+}
+
+struct Builder<'a> {
+    out: Vec<Draft>,
+    cand: Vec<&'a Seg>,
+    /// Captions met inside an open paragraph: placed after it.
+    held: Vec<Draft>,
+    head_ctx: bool,
+    layout: Layout,
+}
+
+fn draft(kind: DKind, seg: &Seg, in_head: bool) -> Draft {
+    let text = match (kind, seg.kind) {
+        (DKind::Head | DKind::Section, SegKind::Text) => heading_text(&seg.raw),
+        _ => seg.text.clone(),
+    };
+    Draft {
+        kind,
+        text,
+        pieces: vec![seg.piece],
+        gap: seg.gap,
+        in_head,
+        label: seg.label.clone(),
+    }
+}
+
+impl<'a> Builder<'a> {
+    fn cand_ended(&self) -> bool {
+        self.cand.last().is_some_and(|s| ends_sentence(&s.text))
+    }
+
+    /// Closes the paragraph under construction.
+    fn close(&mut self) {
+        if self.cand.is_empty() {
+            self.out.append(&mut self.held);
+            return;
+        }
+        let cand = std::mem::take(&mut self.cand);
+        if self.head_ctx && !ends_sentence(&cand[cand.len() - 1].text) {
+            // Head lines: a line ending in a comma goes on with the next.
+            let mut cur: Option<Draft> = None;
+            for s in cand {
+                match cur.as_mut() {
+                    Some(d) if d.text.ends_with(['，', '、', ',']) && !s.gap => {
+                        join_onto(&mut d.text, &s.text);
+                        d.pieces.push(s.piece);
+                    }
+                    _ => {
+                        self.out.extend(cur.take());
+                        cur = Some(draft(DKind::Head, s, true));
+                    }
+                }
+            }
+            self.out.extend(cur);
+        } else {
+            let text = join_texts(cand.iter().map(|s| s.text.as_str()));
+            self.out.push(Draft {
+                kind: DKind::Para,
+                text,
+                pieces: cand.iter().map(|s| s.piece).collect(),
+                gap: cand[0].gap,
+                in_head: false,
+                label: None,
+            });
+            self.head_ctx = false;
+        }
+        self.out.append(&mut self.held);
+    }
+
+    /// True when a text line is a section heading: a short line standing
+    /// alone between sentences.
+    fn is_heading(&self, s: &Seg, after_marker: bool, last_text: bool) -> bool {
+        let n = s.text.chars().count();
+        let limit = if after_marker { 30 } else { 30.min(self.layout.width * 3 / 4) };
+        let prev_heading = self.out.last().is_some_and(|d| d.kind == DKind::Section) && self.cand.is_empty();
+        !self.head_ctx
+            && !s.indent
+            && (self.cand.is_empty() || self.cand_ended())
+            && (s.gap || after_marker || prev_heading || !self.cand.is_empty() && self.layout.mode == Mode::Lines)
+            && n > 0
+            && n <= limit
+            && !ends_sentence(&s.text)
+            && !s.text.chars().last().is_some_and(is_joiner)
+            && !last_text
+    }
+
+    fn text(&mut self, s: &'a Seg, after_marker: bool, last_text: bool) {
+        if self.head_ctx && self.cand_ended() {
+            self.close();
+        }
+        // A wrapped list item goes on in the next line.
+        if !s.gap && !s.indent && self.cand.is_empty() && self.held.is_empty() {
+            if let Some(d) = self.out.last_mut() {
+                if d.kind == DKind::ListItem && !ends_sentence(&d.text) {
+                    join_onto(&mut d.text, &s.text);
+                    d.pieces.push(s.piece);
+                    return;
+                }
+            }
+        }
+        if self.is_heading(s, after_marker, last_text) {
+            self.close();
+            match self.out.last_mut() {
+                Some(d) if d.kind == DKind::Section && !s.gap && !after_marker => {
+                    join_onto(&mut d.text, &s.text);
+                    d.pieces.push(s.piece);
+                }
+                _ => self.out.push(draft(DKind::Section, s, false)),
+            }
+            return;
+        }
+        // A name alone after the last sentence of an article.
+        if !self.head_ctx
+            && (self.cand.is_empty() || self.cand_ended())
+            && s.text.chars().count() <= 3
+            && s.text.chars().all(is_han)
+            && looks_like_name(&s.text)
+            && (self.cand_ended()
+                || self.cand.is_empty()
+                    && self.out.last().is_some_and(|d| d.kind == DKind::Para && ends_sentence(&d.text)))
+        {
+            self.close();
+            self.out.push(draft(DKind::Signature, s, false));
+            self.head_ctx = true;
+            return;
+        }
+        if !self.cand.is_empty() {
+            let new_para = if self.head_ctx {
+                // A short line standing alone at the head is a head line.
+                let short_head = s.gap
+                    && !self.cand[0].indent
+                    && self.cand.last().is_some_and(|l| {
+                        l.text.chars().count() < self.layout.width * 3 / 4
+                            && !l.text.chars().last().is_some_and(is_joiner)
+                    });
+                self.cand_ended() || s.indent || short_head
+            } else {
+                match self.layout.mode {
+                    Mode::Indented => s.indent || (s.gap && self.cand_ended()),
+                    Mode::Lines => self.cand_ended(),
+                }
+            };
+            if new_para {
+                self.close();
+            }
+        }
+        self.cand.push(s);
+    }
+
+    fn other(&mut self, s: &'a Seg) {
+        let kind = match s.kind {
+            SegKind::Text => DKind::Para,
+            SegKind::ContFrom => DKind::ContFrom,
+            SegKind::ContTo => DKind::ContTo,
+            SegKind::Teaser => DKind::Teaser,
+            SegKind::Caption => DKind::Caption,
+            SegKind::Byline => DKind::Byline,
+            SegKind::BaoXun => DKind::BaoXun,
+            SegKind::Signature => DKind::Signature,
+            SegKind::Ad => DKind::Ad,
+            SegKind::ListItem => DKind::ListItem,
+            SegKind::Marker => DKind::Section,
+            SegKind::Deck => DKind::Deck,
+        };
+        // At a head, only a line no headline could be (indented, or longer
+        // than any headline) is an open paragraph.
+        let long_open = self.cand.last().is_some_and(|l| {
+            !ends_sentence(&l.text) && (self.cand[0].indent || l.text.chars().count() > 30)
+        });
+        if kind == DKind::Caption && (long_open || !self.head_ctx && !self.cand.is_empty() && !self.cand_ended()) {
+            // A caption set inside a paragraph cut by the layout.
+            self.held.push(draft(kind, s, false));
+            return;
+        }
+        self.close();
+        let in_head = match kind {
+            DKind::Byline | DKind::Deck | DKind::Teaser => {
+                self.head_ctx = true;
+                true
+            }
+            DKind::Caption => self.head_ctx,
+            DKind::Signature | DKind::ContTo | DKind::Ad => {
+                self.head_ctx = true;
+                false
+            }
+            _ => {
+                self.head_ctx = false;
+                false
+            }
+        };
+        self.out.push(draft(kind, s, in_head));
+    }
+}
+
+/// Builds the draft blocks of a page from its segments.
+pub fn build(segs: &[Seg]) -> Vec<Draft> {
+    let layout = layout(segs);
+    let last_text = segs.len().checked_sub(1);
+    let mut b = Builder { out: Vec::new(), cand: Vec::new(), held: Vec::new(), head_ctx: true, layout };
+    for (i, s) in segs.iter().enumerate() {
+        if s.kind == SegKind::Text {
+            let after_marker = i > 0 && segs[i - 1].kind == SegKind::Marker;
+            b.text(s, after_marker, Some(i) == last_text);
+        } else {
+            b.other(s);
+        }
+    }
+    b.close();
+    b.out
+}

@@ -1,0 +1,106 @@
+//! Ingest: page files → pages, blocks and articles (build time).
+//!
+//! Steps: lines (in reading order, after the manifest's [`moves`]) →
+//! [`markers`] (bylines, captions, continuation marks … cut out of lines,
+//! with [`reflow`]'s line rules) → [`blocks`] (paragraphs reflowed, headings,
+//! head lines) → [`articles`] (heads paired with bodies). Every page is
+//! checked by [`lossless::check_lossless`]: each non-whitespace character of
+//! the page lands in exactly one block, in order within its block. A page
+//! that would lose text is an error, so the build fails.
+
+pub mod articles;
+pub mod blocks;
+pub mod lossless;
+pub mod markers;
+pub mod moves;
+pub mod reflow;
+
+use reflow::lines;
+use xunyue_core::model::{Article, Block, Corpus, Page};
+use xunyue_read::{Manifest, PageManifest, SeedFile};
+
+pub use lossless::check_lossless;
+pub use markers::Piece;
+/// Errors of ingest name the page file (and the line).
+pub use xunyue_read::PageError as IngestError;
+
+/// A title made from the first sentence of a text.
+pub fn title_from(text: &str) -> String {
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '，'))
+        .map(|(i, _)| i)
+        .unwrap_or(text.len());
+    let first: String = text[..end].chars().take(30).collect();
+    first
+}
+
+/// One ingested page, with where every block came from.
+#[derive(Debug, Clone, Default)]
+pub struct PageResult {
+    pub page: Page,
+    pub articles: Vec<Article>,
+    /// Source ranges of each block of each article (parallel to `articles`).
+    pub article_pieces: Vec<Vec<Vec<Piece>>>,
+    /// Source ranges of each of `page.loose`.
+    pub loose_pieces: Vec<Vec<Piece>>,
+}
+
+/// Ingests one page (with what the manifest says about it) and checks it.
+pub fn ingest_page_with(seed: &SeedFile, manifest: Option<&PageManifest>) -> Result<PageResult, IngestError> {
+    let src = lines(&seed.text);
+    let moves = manifest.map_or(&[][..], |m| m.moves.as_slice());
+    let (order, cut_before) = moves::apply_moves(&seed.stem, &src, moves)?;
+    let segs = markers::segments(&src, &order, &cut_before);
+    let drafts = blocks::build(&segs);
+    let (drafts, loose) = articles::group(drafts, &seed.stem);
+    let mut page = Page { stem: seed.stem.clone(), ..Page::default() };
+    if let Some(m) = manifest {
+        page.label = m.label.clone();
+        page.number = m.number;
+        page.source = m.source.clone();
+        page.date = m.date.clone();
+    }
+    let mut result = PageResult::default();
+    for (n, d) in drafts.into_iter().enumerate() {
+        let mut a = d.article;
+        a.id = format!("{}#{}", seed.stem, n + 1);
+        if page.source.is_some() {
+            a.source = page.source.clone();
+        }
+        a.date = page.date.clone();
+        page.articles.push(a.id.clone());
+        result.articles.push(a);
+        result.article_pieces.push(d.pieces);
+    }
+    let (loose, loose_pieces): (Vec<Block>, Vec<Vec<Piece>>) = loose.into_iter().unzip();
+    page.loose = loose;
+    result.loose_pieces = loose_pieces;
+    result.page = page;
+    check_lossless(seed, &result)?;
+    Ok(result)
+}
+
+/// Ingests one page without a manifest.
+pub fn ingest_page(seed: &SeedFile) -> Result<(Page, Vec<Article>), IngestError> {
+    let r = ingest_page_with(seed, None)?;
+    Ok((r.page, r.articles))
+}
+
+/// Ingests every seed file, in the order given, with the manifest.
+pub fn ingest_with(seeds: &[SeedFile], manifest: &Manifest) -> Result<Corpus, IngestError> {
+    let stems: Vec<&str> = seeds.iter().map(|s| s.stem.as_str()).collect();
+    manifest.validate(&stems)?;
+    let mut corpus = Corpus::default();
+    for seed in seeds {
+        let r = ingest_page_with(seed, manifest.get(&seed.stem))?;
+        corpus.pages.push(r.page);
+        corpus.articles.extend(r.articles);
+    }
+    Ok(corpus)
+}
+
+/// Ingests every seed file, in the order given (no manifest).
+pub fn ingest(seeds: &[SeedFile]) -> Result<Corpus, IngestError> {
+    ingest_with(seeds, &Manifest::default())
+}

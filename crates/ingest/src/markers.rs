@@ -1,0 +1,316 @@
+//! Lines → segments: each OCR line is cut into the pieces that carry a marker
+//! (`（上接第一版）`, `本报讯`, a caption, a teaser, a signature…) and its
+//! plain text. Segments keep their byte range in the line, so that the
+//! lossless check can prove where every character went.
+
+use crate::reflow::{has_indent, join_onto, squeeze_line};
+
+/// What a segment is, from its own text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SegKind {
+    Text,
+    /// `（上接第一版）`
+    ContFrom,
+    /// `（下转第二版）`
+    ContTo,
+    /// `■2版`
+    Teaser,
+    /// `■…`, `…□记者 张静 摄`
+    Caption,
+    /// `□本报记者 刘腾`, `▶ 高欣`
+    Byline,
+    /// `本报讯`
+    BaoXun,
+    /// A name alone after the last sentence (`李偌蔓`).
+    Signature,
+    /// `广告`
+    Ad,
+    /// `●…`, `- …`
+    ListItem,
+    /// `>>整合资源<<`
+    Marker,
+    /// `◆…` deck line.
+    Deck,
+}
+
+/// A byte range of one source line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Piece {
+    /// 1-based line of the seed file.
+    pub line: u32,
+    /// Byte range in that line.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One segment of a line.
+#[derive(Debug, Clone)]
+pub struct Seg {
+    pub kind: SegKind,
+    pub piece: Piece,
+    /// Text with OCR spaces removed.
+    pub text: String,
+    /// The source text of the segment, as is.
+    pub raw: String,
+    /// A blank line (or a manifest move) comes before this line.
+    pub gap: bool,
+    /// The line starts with a full-width indent.
+    pub indent: bool,
+    /// First segment of its line.
+    pub line_start: bool,
+    /// Page label for continuations and teasers (`第一版`, `2版`).
+    pub label: Option<String>,
+}
+
+/// Characters that end a sentence.
+pub fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '…' | '.')
+}
+
+/// True when the text ends a sentence (closing quotes and brackets after the
+/// stop are allowed: `…重要作用。”`).
+pub fn ends_sentence(text: &str) -> bool {
+    let mut it = text.chars().rev().skip_while(|&c| {
+        matches!(c, '”' | '’' | '」' | '』' | '）' | ')' | '"' | '\'' | '》' | '】')
+    });
+    it.next().is_some_and(is_stop)
+}
+
+/// Characters a heading cannot end with: the line was cut mid-sentence.
+pub fn is_joiner(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '、' | '；' | '：' | ':' | ',' | ';' | '（' | '(' | '“' | '‘' | '《' | '〈' | '【' | '—'
+            | '-' | '–' | '和' | '与' | '及' | '或' | '的' | '在' | '对' | '为' | '是' | '了' | '将'
+            | '把' | '被' | '从' | '向' | '并' | '而' | '且' | '以' | '于' | '由' | '到' | '个'
+            | '这' | '那' | '等' | '其' | '让' | '使' | '给' | '同' | '比' | '该' | '也' | '就'
+    )
+}
+
+/// A Chinese personal name of 2–4 characters starting with a common surname.
+pub fn looks_like_name(s: &str) -> bool {
+    xunyue_core::chars::looks_like_name(s, 2, 4)
+}
+
+fn squeezed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Byte range of `s` without leading and trailing whitespace.
+fn trim_range(s: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let sub = &s[start..end];
+    let lead = sub.len() - sub.trim_start().len();
+    let t = sub.trim();
+    if t.is_empty() {
+        None
+    } else {
+        Some((start + lead, start + lead + t.len()))
+    }
+}
+
+/// Teaser line: only `■<n>版` tokens.
+fn teaser_tokens(raw: &str) -> Option<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    let starts: Vec<usize> = raw.match_indices('■').map(|(i, _)| i).collect();
+    if starts.is_empty() || raw[..starts[0]].trim() != "" {
+        return None;
+    }
+    for (k, &s) in starts.iter().enumerate() {
+        let e = starts.get(k + 1).copied().unwrap_or(raw.len());
+        let tok = squeezed(&raw[s..e]);
+        let body = tok.trim_start_matches('■');
+        let num = body.strip_suffix('版')?;
+        if num.is_empty()
+            || !num.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        {
+            return None;
+        }
+        out.push(trim_range(raw, s, e)?);
+    }
+    Some(out)
+}
+
+/// The label inside `（上接第一版）` / `（下转第二版）`.
+fn cont_label(mark: &str) -> String {
+    let inner = mark
+        .trim_matches(|c: char| matches!(c, '（' | '）' | '(' | ')') || c.is_whitespace());
+    inner.trim_start_matches("上接").trim_start_matches("下转").to_string()
+}
+
+/// Splits captions of one line at `摄` followed by more text.
+fn caption_ranges(raw: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = start;
+    for (i, _) in raw[start..end].match_indices('摄') {
+        let cut = start + i + '摄'.len_utf8();
+        if raw[cut..end].starts_with(char::is_whitespace) && !raw[cut..end].trim().is_empty() {
+            if let Some(r) = trim_range(raw, from, cut) {
+                out.push(r);
+            }
+            from = cut;
+        }
+    }
+    if let Some(r) = trim_range(raw, from, end) {
+        out.push(r);
+    }
+    out
+}
+
+fn is_caption_text(t: &str) -> bool {
+    t.ends_with('摄') && (t.contains('□') || t.contains("记者")) && t.chars().count() <= 200
+}
+
+/// Cuts one line into typed byte ranges.
+pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
+    let Some((s, e)) = trim_range(raw, 0, raw.len()) else { return Vec::new() };
+    let t = squeezed(&raw[s..e]);
+    let one = |k: SegKind| vec![(k, s, e, None)];
+    if t == "广告" {
+        return one(SegKind::Ad);
+    }
+    if let Some(toks) = teaser_tokens(raw) {
+        return toks
+            .into_iter()
+            .map(|(a, b)| {
+                let label = squeezed(&raw[a..b]).trim_start_matches('■').to_string();
+                (SegKind::Teaser, a, b, Some(label))
+            })
+            .collect();
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if first == '■' {
+        return one(SegKind::Caption);
+    }
+    if first == '◆' {
+        return one(SegKind::Deck);
+    }
+    if t.starts_with(">>") || t.starts_with("》》") {
+        return one(SegKind::Marker);
+    }
+    if matches!(first, '●' | '•' | '▪') || (raw[s..].starts_with("- ") && t.chars().count() > 1) {
+        return one(SegKind::ListItem);
+    }
+    if first == '□' {
+        if is_caption_text(&t) {
+            return caption_ranges(raw, s, e).into_iter().map(|(a, b)| (SegKind::Caption, a, b, None)).collect();
+        }
+        return one(SegKind::Byline);
+    }
+    if first == '▶' && t.chars().count() <= 16 {
+        return one(SegKind::Byline);
+    }
+    if is_caption_text(&t) {
+        return caption_ranges(raw, s, e).into_iter().map(|(a, b)| (SegKind::Caption, a, b, None)).collect();
+    }
+    // Plain text with optional markers at either end.
+    let mut out = Vec::new();
+    let (mut a, mut b) = (s, e);
+    for open in ["（上接", "(上接"] {
+        if raw[a..b].starts_with(open) {
+            if let Some(close) = raw[a..b].find(['）', ')']) {
+                let end = a + close + raw[a + close..].chars().next().map_or(1, char::len_utf8);
+                let label = cont_label(&raw[a..end]);
+                out.push((SegKind::ContFrom, a, end, Some(label)));
+                a = trim_range(raw, end, b).map_or(b, |r| r.0);
+            }
+            break;
+        }
+    }
+    if raw[a..b].starts_with("本报讯") {
+        let end = a + "本报讯".len();
+        out.push((SegKind::BaoXun, a, end, None));
+        a = trim_range(raw, end, b).map_or(b, |r| r.0);
+    }
+    let mut tail = Vec::new();
+    if a < b {
+        let body = &raw[a..b];
+        if let Some(open) = body.rfind(['（', '(']) {
+            let mark = &body[open..];
+            if (mark.contains("下转") || mark.contains("转第")) && (mark.ends_with('）') || mark.ends_with(')')) {
+                tail.push((SegKind::ContTo, a + open, b, Some(cont_label(mark))));
+                b = trim_range(raw, a, a + open).map_or(a, |r| r.1);
+            }
+        }
+    }
+    if a < b && tail.is_empty() {
+        // `…格局。 李偌蔓`: a name after the last stop, set apart by a space.
+        let body = &raw[a..b];
+        if let Some(sp) = body.rfind(char::is_whitespace) {
+            let name = body[sp..].trim();
+            let before = body[..sp].trim_end();
+            if looks_like_name(name) && ends_sentence(before) {
+                let name_at = a + sp + body[sp..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
+                tail.push((SegKind::Signature, name_at, b, None));
+                b = a + before.len();
+            }
+        }
+    }
+    if a < b {
+        out.push((SegKind::Text, a, b, None));
+    }
+    out.extend(tail);
+    out
+}
+
+/// Cuts the lines of a page (in reading order) into segments.
+pub fn segments(lines: &[&str], order: &[usize], cut_before: &[bool]) -> Vec<Seg> {
+    let mut out = Vec::new();
+    let mut gap = true;
+    for &i in order {
+        let raw = lines[i];
+        if cut_before[i] {
+            gap = true;
+        }
+        let parts = split_line(raw);
+        if parts.is_empty() {
+            gap = true;
+            continue;
+        }
+        let indent = has_indent(raw);
+        for (k, (kind, start, end, label)) in parts.into_iter().enumerate() {
+            let text = match kind {
+                SegKind::Byline | SegKind::Caption => collapse_spaces(&raw[start..end]),
+                _ => squeeze_line(&raw[start..end]),
+            };
+            out.push(Seg {
+                kind,
+                piece: Piece { line: i as u32 + 1, start, end },
+                text,
+                raw: raw[start..end].to_string(),
+                gap: gap && k == 0,
+                indent: indent && k == 0,
+                line_start: k == 0,
+                label,
+            });
+        }
+        gap = false;
+    }
+    out
+}
+
+/// Whitespace runs become one ASCII space (bylines and captions keep the
+/// space between role and name).
+pub fn collapse_spaces(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// Text of a headline or heading line: letter-spaced lines (`服 务 流 程`)
+/// are closed up, while a space between words of two or more characters
+/// (`小驿站传递大温暖 小土豆变身金蛋蛋`) stays as one space.
+pub fn heading_text(raw: &str) -> String {
+    let words: Vec<&str> = raw.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    if words.len() > 1 && words.iter().all(|w| w.chars().count() >= 2) {
+        words.join(" ")
+    } else {
+        squeeze_line(raw)
+    }
+}
+
+/// Joins the texts of segments the way reflow joins lines.
+pub fn join_texts<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut s = String::new();
+    for t in texts {
+        join_onto(&mut s, t);
+    }
+    s
+}

@@ -1,0 +1,100 @@
+//! The corpus manifest (`seeds/corpus.toml`): facts no text can give
+//! (newspaper, date, page label and number) and the few boundaries the
+//! heuristics get wrong, keyed by file stem.
+//!
+//! This module holds its shape and checks it; ingest applies the moves
+//! (`xunyue_ingest::moves`). Every move points at text by quoting the start
+//! of a line; an entry whose text is not there is an error naming the entry.
+
+use crate::PageError;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// File name used in errors about the manifest.
+pub const MANIFEST_FILE: &str = "corpus.toml";
+
+/// The whole manifest.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Manifest {
+    /// Entries keyed by file stem.
+    #[serde(default)]
+    pub page: BTreeMap<String, PageManifest>,
+}
+
+/// What the manifest says about one page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageManifest {
+    /// Newspaper name.
+    pub source: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Page label as printed (e.g. `第一版`).
+    pub label: Option<String>,
+    /// Page number.
+    pub number: Option<u32>,
+    /// Runs of lines the OCR put in the wrong place.
+    #[serde(default, rename = "move")]
+    pub moves: Vec<Move>,
+}
+
+/// Moves the run of lines from the line starting with `first` to the line
+/// starting with `last` (default: `first` alone) so that it comes right
+/// before the line starting with `before`. Line starts are compared with
+/// spaces removed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Move {
+    pub first: String,
+    pub last: Option<String>,
+    pub before: String,
+    /// Why the heuristics cannot find this (documentation only).
+    pub why: Option<String>,
+}
+
+/// An error about one entry of the manifest.
+pub fn entry_error(stem: &str, what: &str, message: String) -> PageError {
+    PageError {
+        file: MANIFEST_FILE.to_string(),
+        line: None,
+        message: if what.is_empty() {
+            format!("[page.\"{stem}\"]: {message}")
+        } else {
+            format!("page.\"{stem}\".{what}: {message}")
+        },
+    }
+}
+
+impl Manifest {
+    /// Checks that every entry names a seed file and carries well-formed
+    /// values.
+    pub fn validate(&self, stems: &[&str]) -> Result<(), PageError> {
+        for (stem, page) in &self.page {
+            if !stems.contains(&stem.as_str()) {
+                return Err(entry_error(stem, "", format!("no seed file {stem}.txt")));
+            }
+            if let Some(d) = &page.date {
+                if !is_iso_date(d) {
+                    return Err(entry_error(stem, "date", format!("{d:?} is not YYYY-MM-DD")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn get(&self, stem: &str) -> Option<&PageManifest> {
+        self.page.get(stem)
+    }
+}
+
+/// True for a plausible `YYYY-MM-DD` date.
+pub fn is_iso_date(d: &str) -> bool {
+    let b = d.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u32>().ok());
+    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(day)) if (1..=12).contains(&m) && (1..=31).contains(&day))
+}
+
