@@ -17,7 +17,7 @@ pub mod reflow;
 
 use reflow::lines;
 use xunyue_core::model::{Article, Block, Corpus, Page};
-use xunyue_read::{Manifest, PageManifest, SeedFile};
+use xunyue_read::{Manifest, PageManifest, SeedError, SeedFile};
 
 pub use lossless::check_lossless;
 pub use markers::Piece;
@@ -103,4 +103,11 @@ pub fn ingest_with(seeds: &[SeedFile], manifest: &Manifest) -> Result<Corpus, In
 /// Ingests every seed file, in the order given (no manifest).
 pub fn ingest(seeds: &[SeedFile]) -> Result<Corpus, IngestError> {
     ingest_with(seeds, &Manifest::default())
+}
+
+/// Reads a source folder (`xunyue_read`) and ingests it: the corpus an
+/// archive is made of.
+pub fn ingest_dir(dir: &std::path::Path) -> Result<Corpus, SeedError> {
+    let seeds = xunyue_read::read_seeds(dir)?;
+    ingest_with(&seeds.files, &seeds.manifest).map_err(SeedError::Page)
 }

@@ -13,8 +13,7 @@ use xunyue_read::SeedError;
 
 /// Reads, ingests and analyzes a source folder into a bundle.
 pub fn build_bundle(seed_dir: &Path) -> Result<Bundle, SeedError> {
-    let seeds = xunyue_read::read_seeds(seed_dir)?;
-    let corpus = xunyue_ingest::ingest_with(&seeds.files, &seeds.manifest).map_err(SeedError::Page)?;
+    let corpus = xunyue_ingest::ingest_dir(seed_dir)?;
     let gazetteer = xunyue_analyze::read_gazetteer(seed_dir)?;
     let (analysis, boundaries) = xunyue_analyze::analyze_corpus(&corpus, &gazetteer);
     let corpus_chars = corpus.articles.iter().flat_map(|a| normalize(&a.text()).chars).collect();
