@@ -1,0 +1,5 @@
+//! Deterministic synthetic archives of Chinese newspaper pages.
+
+pub mod date;
+pub mod dict;
+pub mod rng;
