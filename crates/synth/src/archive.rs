@@ -223,6 +223,17 @@ impl Archive {
         if done(0, 0) {
             return Ok(plan);
         }
+        // An issue holds at most 16 pages of 6 articles.
+        if let Target::Articles(n) = target {
+            if n > self.candidates.len() as u64 * 96 {
+                return Err(format!(
+                    "{}–{} holds {} issues, fewer than {n} articles need: give a wider --years",
+                    self.years.0,
+                    self.years.1,
+                    self.candidates.len()
+                ));
+            }
+        }
         for idx in self.visit_order() {
             let issue = self.issue(idx);
             let mut keep = 0;

@@ -122,6 +122,8 @@ pub struct Names {
 pub const PEOPLE: usize = 30_000;
 /// Organizations.
 pub const ORGS: usize = 8_000;
+/// Highest weight of a place name.
+pub const PLACE_CAP: u64 = 20_000;
 /// Product and model codes (BG136, C919).
 pub const CODES: usize = 400;
 
@@ -156,7 +158,9 @@ impl Names {
         names.people = (0..PEOPLE).map(|_| names.fresh_person(&mut r)).collect();
 
         let places = dict.places();
-        names.place_w = Weighted::new(places.iter().map(|&(_, f)| f + crate::dict::SMOOTHING));
+        // jieba's counts, capped so that 中国 (129,470) does not take a fifth
+        // of all the places named.
+        names.place_w = Weighted::new(places.iter().map(|&(_, f)| f.min(PLACE_CAP) + crate::dict::SMOOTHING));
         names.places = places.iter().map(|&(w, _)| w).collect();
         let tail: Vec<(&'static str, u64)> = places
             .iter()

@@ -265,7 +265,7 @@ const LEADS: &[&str] = &["近日", "日前", "今年以来", "近年来", "连�
 
 /// Simplified characters that a page sometimes prints in traditional form
 /// (each maps back one to one).
-const TRADITIONAL: &[(char, char)] = &[
+pub const TRADITIONAL: &[(char, char)] = &[
     ('国', '國'), ('发', '發'), ('会', '會'), ('为', '為'), ('说', '說'), ('们', '們'), ('来', '來'), ('对', '對'),
     ('动', '動'), ('进', '進'), ('时', '時'), ('实', '實'), ('这', '這'), ('业', '業'), ('学', '學'), ('经', '經'),
     ('东', '東'), ('产', '產'), ('门', '門'), ('长', '長'), ('开', '開'), ('电', '電'), ('车', '車'), ('书', '書'),
@@ -1001,7 +1001,7 @@ impl<'a> Writer<'a> {
 
     /// A paragraph of 2–8 sentences (fewer when `budget` chars run out).
     pub fn paragraph(&mut self, first: bool, budget: usize) -> String {
-        let n = 2 + self.rng.weighted(&[14, 24, 22, 16, 11, 7, 6]);
+        let n = 2 + self.rng.weighted(&[46, 24, 12, 8, 5, 3, 2]);
         let mut p = String::new();
         for i in 0..n {
             if first && i == 0 {
