@@ -59,7 +59,9 @@ pub struct Source {
 pub const REPORTERS: usize = 80;
 
 fn sources(names: &Names, rng: &mut Rng) -> Vec<Source> {
-    let specs: [(&str, &str, bool, Labels, &str, &[(u32, u32)]); 3] = [
+    /// Name, slug, weekly, labels, home city, page counts with weights.
+    type Spec = (&'static str, &'static str, bool, Labels, &'static str, &'static [(u32, u32)]);
+    let specs: [Spec; 3] = [
         ("海滨日报", "haibin-ribao", false, Labels::Chinese, "青岛", &[(4, 10), (8, 40), (12, 30), (16, 20)]),
         ("科技周报", "keji-zhoubao", true, Labels::Arabic, "北京", &[(8, 35), (12, 35), (16, 30)]),
         ("半岛晚报", "bandao-wanbao", false, Labels::Sections, "威海", &[(4, 15), (6, 15), (8, 35), (12, 20), (16, 15)]),
@@ -200,7 +202,7 @@ impl Archive {
     pub fn visit_order(&self) -> impl Iterator<Item = usize> + '_ {
         let n = self.candidates.len();
         let mut used = vec![false; n];
-        let mut x = mix(&[self.seed, 0x6f72_6465_72]);
+        let mut x = mix(&[self.seed, 0x006f_7264_6572]);
         (0..n).map(move |_| {
             x = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
             let mut i = ((x as u128 * n as u128) >> 64) as usize;
