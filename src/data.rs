@@ -35,7 +35,7 @@ impl Data {
     /// Heading of a page: its printed label, or "版面 000".
     pub fn page_title(&self, stem: &str, t: &crate::i18n::Strings) -> String {
         let label = self.page_label(stem);
-        if self.engine.corpus.pages.iter().any(|p| p.stem == stem && p.label.is_some()) {
+        if self.engine.corpus().pages.iter().any(|p| p.stem == stem && p.label.is_some()) {
             return label.to_string();
         }
         let mut s = String::from(t.page);

@@ -66,7 +66,7 @@ pub struct FacetIndex {
 impl FacetIndex {
     pub fn build(engine: &Engine) -> FacetIndex {
         let mut page_labels = Vec::new();
-        for p in &engine.corpus.pages {
+        for p in &engine.corpus().pages {
             let label = match (&p.label, p.number) {
                 (Some(l), _) => l.clone(),
                 (None, Some(n)) => n.to_string(),
@@ -80,8 +80,8 @@ impl FacetIndex {
             .iter()
             .enumerate()
             .map(|(i, a)| {
-                let page = engine.corpus.pages.iter().find(|p| p.stem == a.page);
-                let an = engine.analysis.articles.get(i);
+                let page = engine.corpus().pages.iter().find(|p| p.stem == a.page);
+                let an = engine.analysis().articles.get(i);
                 let mut v: [Vec<String>; 8] = Default::default();
                 if let Some(an) = an {
                     v[FacetKind::Org.slot()] = an.organizations.clone();

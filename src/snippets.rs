@@ -62,7 +62,7 @@ pub fn window(text: &[char], spans: &[(u32, u32)], s: usize, e: usize) -> Snippe
 /// `source · date · page · author`, leaving out what is unknown.
 pub fn meta_line(d: &Data, doc: u32, t: &Strings) -> String {
     let Some(a) = d.engine.article(doc) else { return String::new() };
-    let page = d.engine.corpus.pages.iter().find(|p| p.stem == a.page);
+    let page = d.engine.corpus().pages.iter().find(|p| p.stem == a.page);
     let mut parts: Vec<String> = Vec::new();
     if let Some(s) = a.source.clone().or_else(|| page.and_then(|p| p.source.clone())) {
         parts.push(s);

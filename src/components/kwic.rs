@@ -21,7 +21,7 @@ pub fn kwic(ctx: &Ctx, more: UseStateHandle<(String, usize)>) -> Html {
     let mut rows: Vec<Line> = ex
         .docs
         .iter()
-        .flat_map(|&doc| lines(doc, d.engine.text(doc), ex.spans(doc)))
+        .flat_map(|&doc| lines(doc, &d.engine.text(doc), ex.spans(doc)))
         .collect();
     match ctx.route.kwic_sort {
         KwicSort::Position => {}

@@ -188,10 +188,10 @@ fn continuation(ctx: &Ctx, d: &Data, a: &Article, from: bool) -> Html {
     let t = ctx.t();
     let label = if from { a.continued_from.as_ref() } else { a.continued_to.as_ref() };
     let Some(label) = label else { return Html::default() };
-    let here = d.engine.corpus.pages.iter().find(|p| p.stem == a.page).and_then(|p| p.label.clone());
+    let here = d.engine.corpus().pages.iter().find(|p| p.stem == a.page).and_then(|p| p.label.clone());
     let target = d
         .engine
-        .corpus
+        .corpus()
         .pages
         .iter()
         .filter(|p| p.label.as_deref() == Some(label.as_str()) || p.stem == *label)

@@ -186,8 +186,8 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
         None => html! { { a.title.clone() } },
     };
     let snips = match ctx.explored.hit(doc) {
-        Some(h) if h.snippet.text.is_empty() => snippets(text, &h.spans, &d.engine.snippet_for(h)),
-        Some(h) => snippets(text, &h.spans, &h.snippet),
+        Some(h) if h.snippet.text.is_empty() => snippets(&text, &h.spans, &d.engine.snippet_for(h)),
+        Some(h) => snippets(&text, &h.spans, &h.snippet),
         None => Vec::new(),
     };
     let n = spans.len();
@@ -220,7 +220,7 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
         <div class="browse">
             { for groups.into_iter().map(|(page, docs)| {
                 let label = d.page_title(&page, t);
-                let source = d.engine.corpus.pages.iter().find(|p| p.stem == page)
+                let source = d.engine.corpus().pages.iter().find(|p| p.stem == page)
                     .and_then(|p| p.source.clone().map(|s| match &p.date { Some(dt) => { let mut s = s; s.push_str(" · "); s.push_str(dt); s } None => s }));
                 html! {
                     <section class="page-group" data-page={page.clone()}>

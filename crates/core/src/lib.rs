@@ -5,6 +5,8 @@
 //!   them and the engine serves them.
 //! - [`normalize`] and [`fold`]: the one normalization, used on the texts at
 //!   build time and on the query at query time.
+//! - [`fields`]: headline, kicker, body, and what an occurrence in each
+//!   weighs in the ranking.
 //! - [`chars`]: every character class (Han, spaces, Latin word chars,
 //!   punctuation, family names).
 //! - [`segment`]: the runtime word segmenter (jieba-rs over the archive's
@@ -12,6 +14,7 @@
 //! - [`varint`] and [`sort`]: the codecs and the one sort the wasm carries.
 
 pub mod chars;
+pub mod fields;
 pub mod fold;
 pub mod model;
 pub mod normalize;

@@ -1,5 +1,8 @@
-//! The pair table: for every pair of adjacent characters of the normalized
-//! texts, where it occurs, as (doc, position) in doc then position order.
+//! The pair table of the embedded shape: for every pair of adjacent
+//! characters of the normalized texts, where it occurs, in doc then position
+//! order, with the word-boundary bits at both ends
+//! ([`xunyue_format::archive::postings::PairEntry`], the entries a sharded
+//! archive stores).
 //!
 //! Built at load from the normalized texts in one radix sort (the embedded
 //! bundle ships no index). Every occurrence of a needle of two chars or more
@@ -9,11 +12,7 @@
 //! the pairs it starts (one contiguous stretch of the table) and the docs it
 //! ends.
 
-/// Key of a pair of chars: the first char in the high bits, so that the
-/// pairs starting with one char are one range of keys.
-pub fn pair_key(a: char, b: char) -> u64 {
-    ((a as u64) << 21) | b as u64
-}
+use xunyue_format::archive::postings::{pair_entry, pair_key, PairEntry};
 
 /// Where every pair occurs.
 #[derive(Debug, Clone, Default)]
@@ -22,20 +21,21 @@ pub struct PairTable {
     keys: Vec<u64>,
     /// `offsets[k]..offsets[k + 1]` is key `k`'s range in `entries`.
     offsets: Vec<u32>,
-    /// `(doc << 32) | pos`, per key in doc then position order.
-    entries: Vec<u64>,
+    /// Per key in doc then position order.
+    entries: Vec<PairEntry>,
 }
 
 impl PairTable {
-    /// The table over normalized docs.
-    pub fn build(docs: &[&[char]]) -> PairTable {
+    /// The table over normalized docs; `boundary(doc, i)` tells whether a
+    /// word starts or ends at position `i` of `doc`.
+    pub fn build(docs: &[&[char]], boundary: &dyn Fn(usize, usize) -> bool) -> PairTable {
         let total: usize = docs.iter().map(|d| d.len().saturating_sub(1)).sum();
         let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(total);
         let mut at: Vec<u64> = Vec::with_capacity(total);
         for (doc, d) in docs.iter().enumerate() {
             for (pos, w) in d.windows(2).enumerate() {
                 pairs.push((pair_key(w[0], w[1]), at.len() as u32));
-                at.push(((doc as u64) << 32) | pos as u64);
+                at.push(pair_entry(doc as u32, pos as u32, boundary(doc, pos), boundary(doc, pos + 2)));
             }
         }
         // Stable: equal keys keep doc then position order.
@@ -73,14 +73,14 @@ impl PairTable {
         self.keys.is_empty()
     }
 
-    /// The (doc, position) pairs of a key id, packed as `(doc << 32) | pos`.
-    pub fn of(&self, key_id: usize) -> &[u64] {
+    /// The occurrences of a key id.
+    pub fn of(&self, key_id: usize) -> &[PairEntry] {
         self.of_range(key_id..key_id + 1)
     }
 
     /// The pairs of a range of key ids: each key's list in turn (so sorted
     /// per key, not overall).
-    pub fn of_range(&self, ids: std::ops::Range<usize>) -> &[u64] {
+    pub fn of_range(&self, ids: std::ops::Range<usize>) -> &[PairEntry] {
         match (self.offsets.get(ids.start), self.offsets.get(ids.end)) {
             (Some(&a), Some(&b)) if a <= b => self.entries.get(a as usize..b as usize).unwrap_or(&[]),
             _ => &[],
@@ -100,12 +100,13 @@ mod tests {
     fn lists_every_pair() {
         let docs = [chars("青岛华大青岛"), chars("华大青岛")];
         let refs: Vec<&[char]> = docs.iter().map(Vec::as_slice).collect();
-        let t = PairTable::build(&refs);
+        let t = PairTable::build(&refs, &|_, i| i % 2 == 0);
         let k = t.key_id('青', '岛').unwrap();
-        assert_eq!(t.of(k), [0, 4, (1 << 32) | 2]);
+        let e = |d, p| pair_entry(d, p, p % 2 == 0, p % 2 == 0);
+        assert_eq!(t.of(k), [e(0, 0), e(0, 4), e(1, 2)]);
         // 华 is followed by 大 twice; 岛 by 华 once (each text ends in a 岛).
-        assert_eq!(t.of_range(t.starting_with('华')), [2, 1 << 32]);
-        assert_eq!(t.of_range(t.starting_with('岛')), [1]);
+        assert_eq!(t.of_range(t.starting_with('华')), [e(0, 2), e(1, 0)]);
+        assert_eq!(t.of_range(t.starting_with('岛')), [e(0, 1)]);
         assert!(t.of_range(t.starting_with('区')).is_empty());
         assert_eq!(t.key_id('区', '块'), None);
         assert_eq!(t.len(), 4);

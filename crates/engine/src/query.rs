@@ -61,6 +61,9 @@ pub enum Notice {
     NoMatch,
     /// The query only excludes: the results are every article without it.
     OnlyExcluded,
+    /// The archive could not answer (a file missing or damaged: see the
+    /// response's `explain`).
+    Unavailable,
 }
 
 /// One searchable term.
@@ -166,7 +169,7 @@ fn lex(n: &Normalized, raw: &[char], notices: &mut Vec<Notice>) -> Vec<Tok> {
 /// are kept together (`汪建` stays one unit, never `汪` + `建`), and a lone
 /// character between words is left to the phrase match (`青岛的基因` →
 /// 青岛 · 基因).
-fn split_words(phrase: &str, seg: &Segmenter) -> Vec<String> {
+fn split_words(phrase: &str, seg: &mut dyn Cut) -> Vec<String> {
     let mut units: Vec<String> = Vec::new();
     for part in phrase.split(|c: char| is_punct(c) || is_space(c)) {
         if part.is_empty() {
@@ -174,7 +177,9 @@ fn split_words(phrase: &str, seg: &Segmenter) -> Vec<String> {
         }
         let chars: Vec<char> = part.chars().collect();
         let mut single = String::new();
-        for (a, b) in seg.cut(part) {
+        // A part of one or two chars is one unit however it is cut.
+        let cut = if chars.len() <= 2 { vec![(0, chars.len())] } else { seg.cut(part) };
+        for (a, b) in cut {
             let w: String = chars.get(a..b).unwrap_or(&[]).iter().collect();
             if b - a == 1 {
                 single.push_str(&w);
@@ -205,6 +210,17 @@ fn split_words(phrase: &str, seg: &Segmenter) -> Vec<String> {
     units
 }
 
+/// Cuts text into words: `(start, end)` char ranges covering it.
+pub trait Cut {
+    fn cut(&mut self, text: &str) -> Vec<(usize, usize)>;
+}
+
+impl<F: FnMut(&str) -> Vec<(usize, usize)>> Cut for F {
+    fn cut(&mut self, text: &str) -> Vec<(usize, usize)> {
+        self(text)
+    }
+}
+
 /// One or two ASCII letters or digits: too short to stand for a word when
 /// split out of a term (it would match inside any Latin word).
 fn is_latin_fragment(s: &str) -> bool {
@@ -212,7 +228,7 @@ fn is_latin_fragment(s: &str) -> bool {
     (1..=2).contains(&n) && s.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
-fn make_term(chars: &[char], label: String, quoted: bool, seg: &Segmenter, notices: &mut Vec<Notice>) -> Option<Term> {
+fn make_term(chars: &[char], label: String, quoted: bool, seg: &mut dyn Cut, notices: &mut Vec<Notice>) -> Option<Term> {
     let phrase: String = chars.iter().collect::<String>().trim().to_string();
     if phrase.is_empty() {
         return None;
@@ -237,6 +253,12 @@ impl Query {
     /// Parses a query. Never fails: whatever cannot be read as an operator is
     /// text to search.
     pub fn parse(raw: &str, seg: &Segmenter, fold: &Fold) -> Query {
+        Query::parse_with(raw, &mut |t: &str| seg.cut(t), fold)
+    }
+
+    /// [`Query::parse`], cutting the terms with `seg` (called for each run
+    /// of three chars or more of a term, between its punctuation).
+    pub fn parse_with(raw: &str, seg: &mut dyn Cut, fold: &Fold) -> Query {
         let mut notices = Vec::new();
         let mut text: String = raw.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         if let Some((cut, _)) = text.char_indices().nth(MAX_QUERY_CHARS) {

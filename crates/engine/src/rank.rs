@@ -39,24 +39,22 @@
 pub const K1: f32 = 1.2;
 /// BM25 length normalization: 0 ignores article length, 1 divides by it fully.
 pub const B: f32 = 0.75;
-/// Extra weight of an occurrence in the headline (1 + 4 = counts five times).
+/// Extra weight of an occurrence in the headline (1 + 4 = counts five times):
+/// [`xunyue_core::fields::HEADLINE20`] in twentieths.
 pub const TITLE_WEIGHT: f32 = 4.0;
 /// Bonus, in units of the term's idf, when the term is in the headline.
 pub const TITLE_BONUS: f32 = 1.0;
-/// Extra weight of an occurrence in a kicker or subtitle.
+/// Extra weight of an occurrence in a kicker or subtitle
+/// ([`xunyue_core::fields::KICKER20`]).
 pub const KICKER_WEIGHT: f32 = 1.5;
-/// Factor for an occurrence that cuts through a word of the text.
+/// Factor for an occurrence that cuts through a word of the text
+/// ([`xunyue_core::fields::UNALIGNED_PERCENT`]).
 pub const UNALIGNED_WEIGHT: f32 = 0.3;
 /// Weight of the proximity bonus, in units of mean idf.
 pub const PROXIMITY_WEIGHT: f32 = 1.0;
 
-/// Which part of the article an occurrence is in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Field {
-    Headline,
-    Kicker,
-    Body,
-}
+pub use xunyue_core::fields::Field;
+use xunyue_core::fields::weight20;
 
 /// One occurrence of a term, in folded chars.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,18 +67,14 @@ pub struct Occ {
 }
 
 impl Occ {
+    /// Weight of this occurrence in `tf'`, in twentieths (exact integers).
+    pub fn weight20(&self) -> u32 {
+        weight20(self.field, self.aligned)
+    }
+
     /// Weight of this occurrence in `tf'`.
     pub fn weight(&self) -> f32 {
-        let field = match self.field {
-            Field::Headline => 1.0 + TITLE_WEIGHT,
-            Field::Kicker => 1.0 + KICKER_WEIGHT,
-            Field::Body => 1.0,
-        };
-        if self.aligned {
-            field
-        } else {
-            field * UNALIGNED_WEIGHT
-        }
+        self.weight20() as f32 / 20.0
     }
 }
 
@@ -207,13 +201,19 @@ impl<'a> TermInArticle<'a> {
     /// The term's figures from its occurrences (`starts` their positions).
     pub fn new(df: u32, occs: impl Iterator<Item = Occ>, starts: &'a [u32], len: u32) -> TermInArticle<'a> {
         let mut in_headline = false;
-        let tf: f32 = occs
+        let wtf20: u32 = occs
             .map(|o| {
                 in_headline |= o.field == Field::Headline;
-                o.weight()
+                o.weight20()
             })
             .sum();
-        TermInArticle { df, tf, in_headline, starts, len }
+        TermInArticle::summed(df, wtf20, in_headline, starts, len)
+    }
+
+    /// The term's figures from its occurrences summed already: `wtf20` is
+    /// `tf'` in twentieths.
+    pub fn summed(df: u32, wtf20: u32, in_headline: bool, starts: &'a [u32], len: u32) -> TermInArticle<'a> {
+        TermInArticle { df, tf: wtf20 as f32 / 20.0, in_headline, starts, len }
     }
 }
 

@@ -4,12 +4,15 @@
 //!
 //! - [`bundle`]: the embedded bundle, one blob in the app's wasm: the
 //!   articles, their analysis, the word boundaries, the fold table; the
-//!   index is rebuilt from the texts at load.
+//!   index is rebuilt from the texts at load. For small archives.
+//! - [`archive`]: the sharded archive, a root file and content-named
+//!   shards read as queries need them. For large archives.
 //!
 //! Each format documents its byte layout in one schema comment next to its
 //! decoder. Decoders never panic on bad bytes: they return a
 //! [`FormatError`] that says what is wrong.
 
+pub mod archive;
 pub mod bundle;
 
 use std::fmt;
@@ -23,6 +26,8 @@ pub enum FormatError {
     Version { found: u32, expected: u32 },
     /// The parts decode but do not fit together.
     Inconsistent(&'static str),
+    /// A file of a sharded archive is wrong: which file, where, what.
+    File { file: String, offset: usize, message: String },
 }
 
 impl fmt::Display for FormatError {
@@ -33,6 +38,7 @@ impl fmt::Display for FormatError {
                 write!(f, "corpus blob version {found}, this engine reads {expected}")
             }
             FormatError::Inconsistent(what) => write!(f, "corpus blob holds an inconsistent {what}"),
+            FormatError::File { file, offset, message } => write!(f, "{file}: offset {offset}: {message}"),
         }
     }
 }

@@ -1,19 +1,34 @@
-//! Occurrences of a needle: the docs holding it and, per doc, where — found
-//! in the pair table, never by scanning every text.
+//! Occurrences of a needle in the whole archive: the docs holding it and,
+//! per doc, how often (without overlaps, as Ctrl+F counts), what the
+//! occurrences weigh in the ranking, and where they are when that is known —
+//! read from the postings of its pairs ([`Source::pair`]) or, for one char,
+//! from its counts ([`Source::char_counts`]); never by scanning texts.
+//!
+//! A needle of two chars or more is found where the pairs that cover it
+//! (at offsets 0, 2, 4 … and the last) line up: walking the rarest of them
+//! and looking the others up. Its weights come from the positions: the field
+//! of each occurrence (the article's headline and kicker ranges) and whether
+//! it starts and ends on word boundaries (the bits of its first and last
+//! pair).
 
-use super::Engine;
 use crate::docset::gallop;
+use crate::source::{Fault, Faults, Got, Source};
 use std::cell::Cell;
+use xunyue_core::fields::{field_at, weight20, Field};
+use xunyue_format::archive::postings::{entry_after, entry_before, entry_doc, entry_pos, CountList, PairEntry};
 
-/// Occurrences of one needle in the whole corpus: the docs containing it,
-/// each with the folded char positions of its occurrences (non-overlapping,
-/// left to right).
+/// One needle's occurrences, per doc.
 pub(crate) struct Found {
-    pub(crate) len: u32,
-    pub(crate) docs: Vec<u32>,
-    /// `pos[starts[i]..starts[i + 1]]` are the positions in `docs[i]`.
-    pub(crate) starts: Vec<u32>,
-    pub(crate) pos: Vec<u32>,
+    pub len: u32,
+    pub docs: Vec<u32>,
+    pub counts: Vec<u32>,
+    pub wtf20: Vec<u32>,
+    pub in_headline: Vec<bool>,
+    /// Whether positions are known (`pos[starts[i]..starts[i + 1]]` for
+    /// `docs[i]`, not overlapping).
+    pub positions: bool,
+    pub starts: Vec<u32>,
+    pub pos: Vec<u32>,
     /// While adding: where the last kept occurrence ends.
     free: u32,
     /// Where the last lookup ended in `docs`: docs are mostly asked for in
@@ -21,7 +36,32 @@ pub(crate) struct Found {
     cursor: Cell<usize>,
 }
 
+/// What a needle has in one doc.
+#[derive(Clone, Copy)]
+pub(crate) struct InDoc<'f> {
+    pub count: u32,
+    pub wtf20: u32,
+    pub in_headline: bool,
+    /// Empty when positions are not known.
+    pub starts: &'f [u32],
+}
+
 impl Found {
+    pub fn empty(len: u32, positions: bool) -> Found {
+        Found {
+            len,
+            docs: Vec::new(),
+            counts: Vec::new(),
+            wtf20: Vec::new(),
+            in_headline: Vec::new(),
+            positions,
+            starts: vec![0],
+            pos: Vec::new(),
+            free: 0,
+            cursor: Cell::new(0),
+        }
+    }
+
     /// Like `docs.binary_search(&doc)`, galloping on from the last lookup.
     fn locate(&self, doc: u32) -> Result<usize, usize> {
         let r = gallop(&self.docs, self.cursor.get(), doc);
@@ -31,148 +71,189 @@ impl Found {
         r
     }
 
-    pub(crate) fn has(&self, doc: u32) -> bool {
+    pub fn has(&self, doc: u32) -> bool {
         self.locate(doc).is_ok()
     }
 
-    pub(crate) fn get(&self, doc: u32) -> Option<&[u32]> {
+    pub fn get(&self, doc: u32) -> Option<InDoc<'_>> {
         let i = self.locate(doc).ok()?;
-        self.pos.get(self.starts[i] as usize..self.starts[i + 1] as usize)
+        let starts = if self.positions {
+            self.pos.get(self.starts[i] as usize..self.starts[i + 1] as usize).unwrap_or(&[])
+        } else {
+            &[]
+        };
+        Some(InDoc { count: self.counts[i], wtf20: self.wtf20[i], in_headline: self.in_headline[i], starts })
     }
 
     /// Document frequency.
-    pub(crate) fn df(&self) -> u32 {
+    pub fn df(&self) -> u32 {
         self.docs.len() as u32
-    }
-}
-
-impl Found {
-    pub(crate) fn empty(len: u32) -> Found {
-        Found { len, docs: Vec::new(), starts: vec![0], pos: Vec::new(), free: 0, cursor: Cell::new(0) }
     }
 
     /// Adds an occurrence; occurrences come in doc then position order, and
     /// one overlapping the previous kept one is dropped (Ctrl+F counts left
     /// to right, without overlaps).
-    pub(crate) fn push(&mut self, d: u32, p: u32) {
+    fn push(&mut self, d: u32, p: u32, field: Field, aligned: bool) {
         if self.docs.last() != Some(&d) {
             if !self.docs.is_empty() {
                 self.starts.push(self.pos.len() as u32);
             }
             self.docs.push(d);
+            self.counts.push(0);
+            self.wtf20.push(0);
+            self.in_headline.push(false);
         } else if p < self.free {
             return;
         }
         self.pos.push(p);
         self.free = p + self.len;
+        let i = self.docs.len() - 1;
+        self.counts[i] += 1;
+        self.wtf20[i] += weight20(field, aligned);
+        self.in_headline[i] |= field == Field::Headline;
     }
 
-    /// Room for `occs` occurrences in at most `docs` docs.
-    pub(crate) fn reserve(&mut self, occs: usize, docs: usize) {
-        self.pos.reserve(occs);
-        self.docs.reserve(occs.min(docs));
-        self.starts.reserve(occs.min(docs));
-    }
-
-    pub(crate) fn finish(mut self) -> Found {
+    fn finish(mut self) -> Found {
         if !self.docs.is_empty() {
             self.starts.push(self.pos.len() as u32);
         }
         self
     }
+
+    /// Counts without positions (a char's counts, a pair's summary).
+    fn from_counts(len: u32, list: &CountList) -> Found {
+        let mut f = Found::empty(len, false);
+        for e in &list.entries {
+            f.docs.push(e.doc);
+            f.counts.push(e.count);
+            f.wtf20.push(e.wtf20);
+            f.in_headline.push(e.in_headline);
+            f.starts.push(0);
+        }
+        f
+    }
 }
 
-impl Engine {
-    /// Every occurrence of the folded `needle` in the corpus.
-    pub(crate) fn find(&self, needle: &str) -> Found {
-        let n: Vec<char> = needle.chars().collect();
-        let mut f = Found::empty(n.len() as u32);
-        match n.len() {
-            0 => {}
-            1 => return self.find_char(n[0]),
-            2 => {
-                // A pair's positions are its occurrences.
-                if let Some(id) = self.pairs.key_id(n[0], n[1]) {
-                    f.reserve(self.pairs.of(id).len(), self.docs.len());
-                    for &e in self.pairs.of(id) {
-                        f.push((e >> 32) as u32, e as u32);
-                    }
-                }
-            }
-            _ => {
-                // Walk the occurrences of the needle's rarest pair.
-                let mut best: Option<(usize, &[u64])> = None;
-                for k in 0..n.len() - 1 {
-                    let list = match self.pairs.key_id(n[k], n[k + 1]) {
-                        Some(id) => self.pairs.of(id),
-                        None => &[],
-                    };
-                    if best.is_none_or(|(_, b)| list.len() < b.len()) {
-                        best = Some((k, list));
-                    }
-                }
-                if let Some((k, list)) = best {
-                    f.reserve(list.len(), self.docs.len());
-                    for &e in list {
-                        let (d, p) = ((e >> 32) as u32, (e & 0xFFFF_FFFF) as usize);
-                        let Some(start) = p.checked_sub(k) else { continue };
-                        let Some(doc) = self.docs.get(d as usize) else { continue };
-                        let here = doc.chars.get(start..start + n.len());
-                        if here.is_some_and(|w| w.iter().zip(&n).all(|(a, b)| a == b)) {
-                            f.push(d, start as u32);
+/// The position part of an entry, ordered as entries are: `doc << 30 | pos`.
+fn at(e: PairEntry) -> u64 {
+    e >> 2
+}
+
+fn at_of(doc: u32, pos: u32) -> u64 {
+    (u64::from(doc) << 30) | u64::from(pos)
+}
+
+/// The entry of `list` at `(doc, pos)`, if the pair is there.
+fn lookup(list: &[PairEntry], doc: u32, pos: u32) -> Option<PairEntry> {
+    let want = at_of(doc, pos);
+    list.binary_search_by(|&e| at(e).cmp(&want)).ok().map(|i| list[i])
+}
+
+/// Offsets of the pairs that cover a needle of `len` chars: 0, 2, 4 … and
+/// the last (`len − 2`).
+pub(crate) fn covering(len: usize) -> Vec<usize> {
+    let mut out: Vec<usize> = (0..len.saturating_sub(1)).step_by(2).collect();
+    if len >= 2 && out.last() != Some(&(len - 2)) {
+        out.push(len - 2);
+    }
+    out
+}
+
+/// Every occurrence of the normalized `needle`. With `positions`, where they
+/// are too (else a one-char needle, or a pair the archive summarizes, comes
+/// with counts only).
+pub(crate) fn find(src: &dyn Source, needle: &[char], positions: bool) -> Got<Found> {
+    let len = needle.len() as u32;
+    match needle.len() {
+        0 => Ok(Found::empty(0, positions)),
+        1 => Ok(Found::from_counts(1, &*src.char_counts(needle[0])?)),
+        2 if !positions => match src.pair_summary(needle[0], needle[1])? {
+            Some(list) => Ok(Found::from_counts(2, &list)),
+            None => find(src, needle, true),
+        },
+        n => {
+            let offsets = covering(n);
+            let mut faults = Faults::default();
+            let lists: Vec<Option<std::rc::Rc<[PairEntry]>>> =
+                offsets.iter().map(|&k| faults.take(src.pair(needle[k], needle[k + 1]))).collect();
+            faults.done()?;
+            let lists: Vec<std::rc::Rc<[PairEntry]>> = lists.into_iter().map(Option::unwrap_or_default).collect();
+            let Some(drive) = (0..lists.len()).min_by_key(|&i| lists[i].len()) else {
+                return Ok(Found::empty(len, true));
+            };
+            let first = 0;
+            let last = lists.len() - 1;
+            let mut f = Found::empty(len, true);
+            for &e in lists[drive].iter() {
+                let (d, p) = (entry_doc(e), entry_pos(e));
+                let Some(s) = p.checked_sub(offsets[drive] as u32) else { continue };
+                let mut ends = (None, None);
+                let mut all = true;
+                for (i, list) in lists.iter().enumerate() {
+                    let got = if i == drive { Some(e) } else { lookup(list, d, s + offsets[i] as u32) };
+                    match got {
+                        Some(g) => {
+                            if i == first {
+                                ends.0 = Some(g);
+                            }
+                            if i == last {
+                                ends.1 = Some(g);
+                            }
+                        }
+                        None => {
+                            all = false;
+                            break;
                         }
                     }
                 }
+                if !all {
+                    continue;
+                }
+                let aligned = ends.0.is_some_and(entry_before) && ends.1.is_some_and(entry_after);
+                f.push(d, s, field_at(src.doc_fields(d), s), aligned);
             }
+            Ok(f.finish())
         }
-        f.finish()
     }
+}
 
-    /// Every occurrence of one char: the positions of the pairs it starts
-    /// (one contiguous stretch of the position table), plus the docs it
-    /// ends, put in doc order by a counting sort.
-    fn find_char(&self, c: char) -> Found {
-        let entries = self.pairs.of_range(self.pairs.starting_with(c));
-        let n_docs = self.docs.len();
-        let mut count = vec![0u32; n_docs];
-        for &e in entries {
-            if let Some(x) = count.get_mut((e >> 32) as usize) {
-                *x += 1;
-            }
+/// A one-char needle's positions (its counts and weights as before).
+pub(crate) fn with_char_positions(src: &dyn Source, c: char, counted: &Found) -> Got<Found> {
+    let occ = src.char_positions(c)?;
+    let mut f = Found::empty(1, true);
+    f.docs = counted.docs.clone();
+    f.counts = counted.counts.clone();
+    f.wtf20 = counted.wtf20.clone();
+    f.in_headline = counted.in_headline.clone();
+    f.starts = vec![0];
+    let mut j = 0;
+    for (i, &d) in counted.docs.iter().enumerate() {
+        while j < occ.len() && occ[j].0 < d {
+            j += 1;
         }
-        for (x, &l) in count.iter_mut().zip(&self.last) {
-            if l == Some(c) {
-                *x += 1;
-            }
+        while j < occ.len() && occ[j].0 == d {
+            f.pos.push(occ[j].1);
+            j += 1;
         }
-        let mut f = Found::empty(1);
-        let mut slot = vec![0u32; n_docs];
-        let mut at = 0u32;
-        for (d, &k) in count.iter().enumerate() {
-            if k > 0 {
-                f.docs.push(d as u32);
-                slot[d] = at;
-                at += k;
-                f.starts.push(at);
-            }
+        if f.pos.len() - f.starts[i] as usize != counted.counts[i] as usize {
+            return Err(Fault::Broken(format!("the positions of {c:?} in article {d} do not match its count")));
         }
-        f.pos = vec![0u32; at as usize];
-        for &e in entries {
-            if let Some(s) = slot.get_mut((e >> 32) as usize) {
-                f.pos[*s as usize] = e as u32;
-                *s += 1;
-            }
-        }
-        for ((s, &l), d) in slot.iter_mut().zip(&self.last).zip(&self.docs) {
-            if l == Some(c) {
-                f.pos[*s as usize] = d.chars.len() as u32 - 1;
-                *s += 1;
-            }
-        }
-        // Each doc's positions came key by key: put them in order.
-        for w in f.starts.windows(2) {
-            xunyue_core::sort::sort_u32(&mut f.pos[w[0] as usize..w[1] as usize]);
-        }
-        f
+        f.starts.push(f.pos.len() as u32);
+    }
+    Ok(f)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covering_pairs() {
+        assert_eq!(covering(2), [0]);
+        assert_eq!(covering(3), [0, 1]);
+        assert_eq!(covering(4), [0, 2]);
+        assert_eq!(covering(5), [0, 2, 3]);
+        assert_eq!(covering(6), [0, 2, 4]);
+        assert!(covering(1).is_empty());
     }
 }

@@ -4,14 +4,12 @@
 //! scores: it hands each matching article, with the occurrence lists that
 //! count, to its caller (ranking, or only collecting docs for facets).
 
-use super::found::Found;
-use super::spans::Scratch;
-use super::Engine;
+use super::found::{find, Found, InDoc};
 use crate::docset::{intersect, union};
 use crate::query::{Query, Term};
-use crate::rank::{self, Occ, TermInArticle};
+use crate::rank::{self, TermInArticle};
+use crate::source::{Faults, Source};
 use serde::{Deserialize, Serialize};
-use xunyue_core::segment;
 
 /// The ranking tier of a hit: a higher tier always comes first, whatever
 /// the scores (see [`crate::rank`]).
@@ -30,6 +28,9 @@ pub enum Tier {
 
 /// One article a query matches, as matching found it.
 pub(crate) struct Matched<'m> {
+    pub src: &'m dyn Source,
+    /// The query's needles (see [`List::needle`]).
+    pub needles: &'m [(String, Found)],
     pub doc: u32,
     pub tier: Tier,
     /// The occurrence lists that count for the ranking.
@@ -76,25 +77,37 @@ impl Lists<'_> {
     }
 }
 
-/// Per-query state: the needles looked up so far.
-pub(crate) struct Matcher<'e> {
-    e: &'e Engine,
-    needles: Vec<(String, Found)>,
+/// Per-query state: the needles looked up so far, and the faults of the
+/// reads that could not be done yet (every one is tried, so that one pass
+/// names every missing file).
+pub(crate) struct Matcher<'s> {
+    pub src: &'s dyn Source,
+    /// Look up positions (for proximity and counts across lists), not only counts.
+    positions: bool,
+    pub needles: Vec<(String, Found)>,
+    pub faults: Faults,
 }
 
-impl<'e> Matcher<'e> {
-    pub(crate) fn new(e: &'e Engine) -> Matcher<'e> {
-        Matcher { e, needles: Vec::new() }
+impl<'s> Matcher<'s> {
+    pub(crate) fn new(src: &'s dyn Source, positions: bool) -> Matcher<'s> {
+        Matcher { src, positions, needles: Vec::new(), faults: Faults::default() }
     }
 
-    /// Index of the needle's [`Found`], looking it up on first use.
+    /// Index of the needle's [`Found`], looking it up on first use (an
+    /// empty one when its read fails; the fault is kept).
     pub(crate) fn find(&mut self, needle: &str) -> usize {
         if let Some(i) = self.needles.iter().position(|(n, _)| n == needle) {
             return i;
         }
-        let found = self.e.find(needle);
+        let chars: Vec<char> = needle.chars().collect();
+        let found = self.faults.take(find(self.src, &chars, self.positions)).unwrap_or_else(|| Found::empty(chars.len() as u32, true));
         self.needles.push((needle.to_string(), found));
         self.needles.len() - 1
+    }
+
+    /// True while no read has failed.
+    pub(crate) fn faults_clear(&self) -> bool {
+        self.faults.is_clear()
     }
 
     pub(crate) fn has(&self, i: usize, doc: u32) -> bool {
@@ -108,17 +121,26 @@ impl<'e> Matcher<'e> {
     /// The occurrences of needle `i` in doc, with the term id they count for.
     pub(crate) fn list(&self, (id, i): (u16, usize), doc: u32) -> List<'_> {
         let f = &self.needles[i].1;
-        List { id, df: f.df(), len: f.len, starts: f.get(doc).unwrap_or(&[]) }
+        let d = f.get(doc).unwrap_or(InDoc { count: 0, wtf20: 0, in_headline: false, starts: &[] });
+        List { id, needle: i, df: f.df(), len: f.len, count: d.count, wtf20: d.wtf20, in_headline: d.in_headline, starts: d.starts }
     }
 }
 
-/// The occurrences of one needle in one doc: their folded start positions,
-/// sorted and not overlapping.
+/// The occurrences of one needle in one doc.
+#[derive(Clone, Copy)]
 pub(crate) struct List<'m> {
-    pub(crate) id: u16,
-    pub(crate) df: u32,
-    pub(crate) len: u32,
-    pub(crate) starts: &'m [u32],
+    /// The term id its spans get.
+    pub id: u16,
+    /// The needle's index in [`Matcher::needles`].
+    pub needle: usize,
+    pub df: u32,
+    pub len: u32,
+    /// Occurrences, not overlapping.
+    pub count: u32,
+    pub wtf20: u32,
+    pub in_headline: bool,
+    /// Their folded start positions, sorted; empty when not known.
+    pub starts: &'m [u32],
 }
 
 /// Ids of the display terms of a query (see [`SearchResponse::terms`]).
@@ -144,7 +166,7 @@ pub(crate) struct TermNeedles {
     words: Vec<(u16, usize)>,
 }
 
-impl Engine {
+impl Matcher<'_> {
     /// Docs where a term matches (verbatim, loose or all words).
     pub(crate) fn term_docs(m: &Matcher, t: &TermNeedles) -> Vec<u32> {
         let mut out = m.docs(t.phrase).to_vec();
@@ -181,8 +203,7 @@ impl Engine {
 
     /// Every article with every term (or the whole query verbatim), in doc
     /// order, each given to `emit` with its tier and occurrence lists.
-    pub(crate) fn match_all(&self, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
-        let mut m = Matcher::new(self);
+    pub(crate) fn match_all(m: &mut Matcher, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
         if q.only_excludes() {
             // Every article without the excluded terms (no hits to mark); as
             // always, an article holding the query as typed is an exact hit.
@@ -194,12 +215,12 @@ impl Engine {
                 .flat_map(|t| std::iter::once(&t.phrase).chain(t.loose.iter()))
                 .map(|n| m.find(n))
                 .collect();
-            for doc in 0..self.docs.len() as u32 {
+            for doc in 0..m.src.articles() {
                 if m.has(whole, doc) {
                     let whole_list = [m.list((whole_id, whole), doc)];
-                    emit(&Matched { doc, tier: Tier::Exact, lists: &whole_list, span_lists: &whole_list, missing: &[], matched: 0 });
+                    emit(&Matched { src: m.src, needles: &m.needles, doc, tier: Tier::Exact, lists: &whole_list, span_lists: &whole_list, missing: &[], matched: 0 });
                 } else if !excludes.iter().any(|&x| m.has(x, doc)) {
-                    emit(&Matched { doc, tier: Tier::Terms, lists: &[], span_lists: &[], missing: &[], matched: 0 });
+                    emit(&Matched { src: m.src, needles: &m.needles, doc, tier: Tier::Terms, lists: &[], span_lists: &[], missing: &[], matched: 0 });
                 }
             }
             return;
@@ -207,7 +228,7 @@ impl Engine {
         let clauses: Vec<Vec<TermNeedles>> = q
             .clauses
             .iter()
-            .map(|c| c.alts.iter().map(|t| Self::term_needles(&mut m, t, labels)).collect())
+            .map(|c| c.alts.iter().map(|t| Matcher::term_needles(m, t, labels)).collect())
             .collect();
         let single = q.clauses.len() == 1 && q.clauses[0].alts.len() == 1 && !q.operators;
         let (whole, whole_id) = if single {
@@ -227,7 +248,7 @@ impl Engine {
         };
         let mut pool: Option<Vec<u32>> = None;
         for alts in &clauses {
-            let docs = alts.iter().fold(Vec::new(), |acc, t| union(&acc, &Self::term_docs(&m, t)));
+            let docs = alts.iter().fold(Vec::new(), |acc, t| union(&acc, &Matcher::term_docs(m, t)));
             pool = Some(match pool {
                 None => docs,
                 Some(p) => intersect(&p, &docs),
@@ -240,7 +261,7 @@ impl Engine {
             .flat_map(|t| std::iter::once(&t.phrase).chain(t.loose.iter()))
             .map(|n| m.find(n))
             .collect();
-        let m = m;
+        let m = &*m;
         let mut matches: Vec<ClauseMatch> = Vec::with_capacity(clauses.len());
         let mut ids: Vec<(u16, usize)> = Vec::new();
         let mut lists: Vec<List> = Vec::new();
@@ -249,7 +270,7 @@ impl Engine {
             matches.clear();
             matches.extend(clauses.iter().map(|alts| {
                 alts.iter()
-                    .map(|t| Self::match_term(&m, t, doc))
+                    .map(|t| Matcher::match_term(m, t, doc))
                     .max_by_key(|cm| cm.level)
                     .unwrap_or(ClauseMatch { level: Level::None, lists: Lists::None })
             }));
@@ -275,7 +296,7 @@ impl Engine {
             let whole_list = [m.list((whole_id, whole), doc)];
             // The spans of an exact hit of several terms are the whole query's.
             let span_lists = if verbatim && !single { &whole_list[..] } else { &lists[..] };
-            emit(&Matched { doc, tier, lists: &lists, span_lists, missing: &[], matched: 0 });
+            emit(&Matched { src: m.src, needles: &m.needles, doc, tier, lists: &lists, span_lists, missing: &[], matched: 0 });
         }
     }
 
@@ -283,8 +304,7 @@ impl Engine {
     /// A term split into words counts word by word; an `OR` group counts once.
     /// Each is given to `emit` (tier [`Tier::Partial`]), in doc order; none
     /// when the query has fewer than two atoms.
-    pub(crate) fn match_partial(&self, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
-        let mut m = Matcher::new(self);
+    pub(crate) fn match_partial(m: &mut Matcher, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
         // Each atom: its id, and the alternatives (needle lists, all required).
         let mut atoms: Vec<(u16, Vec<Vec<usize>>)> = Vec::new();
         for c in &q.clauses {
@@ -318,7 +338,7 @@ impl Engine {
         let excludes: Vec<usize> = q.excludes.iter().map(|t| m.find(&t.phrase)).collect();
         let mut docs: Vec<u32> = m.needles.iter().flat_map(|(_, f)| f.docs.iter().copied()).collect();
         xunyue_core::sort::sort_dedup(&mut docs);
-        let m = m;
+        let m = &*m;
         let way_in = |ways: &[Vec<usize>], doc: u32| ways.iter().position(|w| w.iter().all(|&n| m.has(n, doc)));
         // First how many atoms each article has; then the rest for the best.
         let mut rows = Vec::new();
@@ -346,27 +366,18 @@ impl Engine {
                 }
             }
             let matched = matched as u16;
-            emit(&Matched { doc, tier: Tier::Partial, lists: &lists, span_lists: &lists, missing: &missing, matched });
+            emit(&Matched { src: m.src, needles: &m.needles, doc, tier: Tier::Partial, lists: &lists, span_lists: &lists, missing: &missing, matched });
         }
     }
 
-    pub(crate) fn score(&self, doc: u32, lists: &[List], sc: &mut Scratch) -> f32 {
-        let Some(d) = self.docs.get(doc as usize) else { return 0.0 };
-        let bits = self.bounds(doc);
-        let terms: Vec<TermInArticle> = lists
-            .iter()
-            .map(|l| {
-                let mut fields = d.fields();
-                let occs = l.starts.iter().map(move |&p| Occ {
-                    pos: p,
-                    len: l.len,
-                    field: fields.at(p),
-                    // Starts and ends on word boundaries of the text.
-                    aligned: bits.is_none_or(|b| segment::bit(b, p as usize) && segment::bit(b, (p + l.len) as usize)),
-                });
-                TermInArticle::new(l.df, occs, l.starts, l.len)
-            })
-            .collect();
-        rank::score_with(&terms, d.chars.len() as u32, self.avg_len, self.docs.len() as u32, &mut sc.rank)
-    }
+}
+
+/// The score of an article from its lists (see [`crate::rank`]): positions
+/// count for the proximity only for needles of two chars or more.
+pub(crate) fn score(src: &dyn Source, doc: u32, lists: &[List], sc: &mut rank::Scratch) -> f32 {
+    let terms: Vec<TermInArticle> = lists
+        .iter()
+        .map(|l| TermInArticle::summed(l.df, l.wtf20, l.in_headline, if l.len >= 2 { l.starts } else { &[] }, l.len))
+        .collect();
+    rank::score_with(&terms, src.doc_len(doc), src.avg_len(), src.articles(), sc)
 }

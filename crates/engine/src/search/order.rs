@@ -2,16 +2,18 @@
 
 use super::matching::Tier;
 
-/// A hit before its snippet is made.
+/// A hit as matching and ranking leave it.
 #[derive(Default)]
 pub(crate) struct Ranked {
     pub doc: u32,
     pub tier: Tier,
     pub score: f32,
-    pub spans: Vec<(u32, u32)>,
-    pub terms: Vec<u16>,
+    /// Its hit count (`u32::MAX` until counted with positions).
+    pub hits: u32,
     pub missing: Vec<u16>,
     pub matched: u16,
+    /// The lists its spans come from: (term id, needle index).
+    pub lists: Vec<(u16, u16)>,
 }
 
 /// Hits in result order: tier down, then score down, then doc up.

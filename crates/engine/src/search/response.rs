@@ -13,11 +13,16 @@ pub struct SearchHit {
     pub doc: u32,
     /// True when the article contains the query exactly (tier [`Tier::Exact`]).
     pub exact: bool,
-    /// Hit spans: char offsets into [`xunyue_core::Article::text`], sorted, not overlapping.
-    pub spans: Vec<(u32, u32)>,
-    /// How many of the spans are the query as typed (Ctrl+F's hits): all of
+    /// How many hits the article holds: occurrences of the query (or of
+    /// its terms or words), not overlapping; what `spans` holds once
+    /// materialized.
+    pub hits: u32,
+    /// How many of the hits are the query as typed (Ctrl+F's hits): all of
     /// them in an exact hit, none otherwise (words or terms apart, partial).
     pub exact_hits: u32,
+    /// Hit spans: char offsets into [`xunyue_core::Article::text`], sorted,
+    /// not overlapping. Empty until the hit is materialized.
+    pub spans: Vec<(u32, u32)>,
     pub score: f32,
     /// Made for the first [`SNIPPET_HITS`] hits; empty after them (make it
     /// with [`Engine::snippet_for`] when showing them).
@@ -29,6 +34,12 @@ pub struct SearchHit {
     /// Terms the article lacks (indices into [`SearchResponse::terms`]);
     /// only partial results lack any.
     pub missing: Vec<u16>,
+    /// The needles its spans come from: (term id, index into
+    /// [`SearchResponse::needles`]).
+    #[serde(skip)]
+    pub lists: Vec<(u16, u16)>,
+    /// True once spans and snippet are made ([`crate::Engine::materialize`]).
+    pub materialized: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
@@ -43,13 +54,16 @@ pub struct SearchResponse {
     /// What spans can match: terms as typed, words of split terms, and the
     /// whole query when it is more than one term.
     pub terms: Vec<String>,
-    /// The query read back (see [`Query::explain`]).
+    /// The query read back (see [`crate::query::Query::explain`]).
     pub explain: String,
+    /// The normalized needles the hits' spans are found with.
+    #[serde(skip)]
+    pub needles: Vec<Vec<char>>,
 }
 
 impl SearchResponse {
     pub fn total_hits(&self) -> usize {
-        self.hits.iter().map(|h| h.spans.len()).sum()
+        self.hits.iter().map(|h| h.hits as usize).sum()
     }
 
     /// Hits that are the query as typed, over every result.

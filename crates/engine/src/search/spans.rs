@@ -1,8 +1,7 @@
 //! Hit spans: the occurrences of a hit's lists, mapped from folded positions
 //! to text positions, merged in text order, overlaps dropped.
 
-use super::matching::List;
-use super::Engine;
+use super::doc::Doc;
 use crate::docset::merge_runs;
 use crate::rank;
 
@@ -20,10 +19,18 @@ fn span_key(s: u32, e: u32) -> u64 {
     ((s as u64) << 32) | !e as u64
 }
 
-impl Engine {
-    /// Spans in the article text, sorted and not overlapping, with their ids.
-    pub(crate) fn spans(&self, doc: u32, lists: &[List], sc: &mut Scratch) -> (Vec<(u32, u32)>, Vec<u16>) {
-        let Some(d) = self.docs.get(doc as usize) else { return (Vec::new(), Vec::new()) };
+/// The occurrences of one needle in one article, for its spans: the term
+/// id they get, the needle's length, its folded start positions (sorted, not
+/// overlapping).
+pub(crate) struct SpanList<'a> {
+    pub id: u16,
+    pub len: u32,
+    pub starts: &'a [u32],
+}
+
+/// Spans in the article text, sorted and not overlapping, with their ids.
+pub(crate) fn spans(d: &Doc, lists: &[SpanList], sc: &mut Scratch) -> (Vec<(u32, u32)>, Vec<u16>) {
+    {
         let total = lists.iter().map(|l| l.starts.len()).sum();
         let mut spans = Vec::with_capacity(total);
         let mut ids = Vec::with_capacity(total);
@@ -60,4 +67,29 @@ impl Engine {
         merge_runs(all, runs, head, &mut |k, id| keep(((k >> 32) as u32, !(k as u32), id)));
         (spans, ids)
     }
+}
+
+/// How many spans lists of folded positions make, overlaps dropped as
+/// [`spans`] drops them (the count of a hit whose text is not read).
+pub(crate) fn count_spans(lists: &[SpanList], sc: &mut Scratch) -> u32 {
+    if let [l] = lists {
+        return l.starts.len() as u32;
+    }
+    let Scratch { all, runs, head, .. } = sc;
+    all.clear();
+    runs.clear();
+    for l in lists {
+        runs.push(all.len());
+        all.extend(l.starts.iter().map(|&p| (span_key(p, p + l.len), l.id)));
+    }
+    runs.push(all.len());
+    let (mut end, mut n) = (0u32, 0u32);
+    merge_runs(all, runs, head, &mut |k, _| {
+        let (s, e) = ((k >> 32) as u32, !(k as u32));
+        if s >= end && s < e {
+            n += 1;
+            end = e;
+        }
+    });
+    n
 }

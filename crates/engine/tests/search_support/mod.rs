@@ -7,16 +7,24 @@ use std::sync::OnceLock;
 use xunyue_core::normalize::normalize_str;
 use xunyue_engine::{Engine, SearchResponse};
 
-/// The engine over the embedded corpus, loaded once.
+thread_local! {
+    /// The engine (single-threaded: it caches what it reads) over the
+    /// embedded corpus, loaded once per test thread.
+    static E: &'static Engine = Box::leak(Box::new(Engine::from_bytes(xunyue_corpus::BLOB).expect("embedded blob loads")));
+}
+
+/// The engine over the embedded corpus.
 pub fn engine() -> &'static Engine {
-    static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine::from_bytes(xunyue_corpus::BLOB).expect("embedded blob loads"))
+    E.with(|e| *e)
 }
 
 /// Folded text of every article, loaded once.
 pub fn folded() -> &'static [String] {
     static F: OnceLock<Vec<String>> = OnceLock::new();
-    F.get_or_init(|| engine().articles().iter().map(|a| normalize_str(&a.text())).collect())
+    F.get_or_init(|| {
+        let e = Engine::from_bytes(xunyue_corpus::BLOB).expect("embedded blob loads");
+        e.articles().iter().map(|a| normalize_str(&a.text())).collect()
+    })
 }
 
 /// Ctrl+F over the folded articles: doc → number of non-overlapping occurrences.
@@ -57,6 +65,8 @@ pub fn check_invariants(e: &Engine, resp: &SearchResponse) {
     for h in &resp.hits {
         let len = e.text(h.doc).len() as u32;
         assert_eq!(h.spans.len(), h.terms.len(), "one term id per span");
+        assert!(h.materialized, "the search materializes every hit");
+        assert_eq!(h.hits as usize, h.spans.len(), "the count from the postings is the spans' count");
         let mut end = 0;
         for &(s, t) in &h.spans {
             assert!(s < t && t <= len, "span {s}..{t} outside text of {len} chars");
