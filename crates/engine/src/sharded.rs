@@ -15,7 +15,7 @@ use xunyue_core::segment::Segmenter;
 use xunyue_format::archive::postings::{entry_doc, entry_pos, pair_key, CountList, CountShard, PairEntry, PairShard};
 use xunyue_format::archive::records::{decode_article, FacetFile};
 use xunyue_format::archive::root::Root;
-use xunyue_format::archive::{article_path, facet_path, shard_path, Kind, CHUNK, ROOT_FILE};
+use xunyue_format::archive::{article_path, facet_path, hash48, shard_path, Kind, CHUNK, ROOT_FILE};
 
 /// A sharded archive, read through `S`.
 pub struct Sharded<S: Storage> {
@@ -39,6 +39,15 @@ fn load<S: Storage>(store: &S, path: &str) -> Got<Rc<[u8]>> {
         Ok(None) => Err(Fault::Missing(vec![path.to_string()])),
         Err(why) => Err(Fault::Broken(why)),
     }
+}
+
+/// [`load`] of a file named by the hash of its payload, checked against it.
+fn load_named<S: Storage>(store: &S, path: &str, hash: u64) -> Got<Rc<[u8]>> {
+    let p = load(store, path)?;
+    if hash48(&p) != hash {
+        return Err(Fault::Broken(format!("{path}: its content does not match its name (damaged, or from another build)")));
+    }
+    Ok(p)
 }
 
 impl<S: Storage> Sharded<S> {
@@ -72,7 +81,7 @@ impl<S: Storage> Sharded<S> {
         if let Some(s) = self.pairs.borrow().get(&path) {
             return Ok(Some(s.clone()));
         }
-        let payload = load(&self.store, &path)?;
+        let payload = load_named(&self.store, &path, h)?;
         let s = Rc::new(PairShard::decode(&path, &payload, self.root.build)?);
         self.pairs.borrow_mut().insert(path, s.clone());
         Ok(Some(s))
@@ -85,7 +94,7 @@ impl<S: Storage> Sharded<S> {
         if let Some(s) = self.counts.borrow().get(&path) {
             return Ok(Some(s.clone()));
         }
-        let payload = load(&self.store, &path)?;
+        let payload = load_named(&self.store, &path, h)?;
         let s = Rc::new(CountShard::decode(&path, &payload, kind, self.root.build)?);
         self.counts.borrow_mut().insert(path, s.clone());
         Ok(Some(s))
@@ -118,7 +127,7 @@ impl<S: Storage> Sharded<S> {
     pub fn facet(&self, kind: &str) -> Got<Option<FacetFile>> {
         let Some((_, h)) = self.root.facets.iter().find(|f| f.0 == kind) else { return Ok(None) };
         let path = facet_path(kind, *h);
-        let payload = load(&self.store, &path)?;
+        let payload = load_named(&self.store, &path, *h)?;
         Ok(Some(FacetFile::decode(&path, &payload, self.root.build, kind, self.root.articles())?))
     }
 

@@ -72,12 +72,18 @@ pub fn build_bundle_with(seed_dir: &Path, progress: &mut dyn Progress) -> Result
     progress.step("reading and ingesting the pages");
     let corpus = xunyue_ingest::ingest_dir(seed_dir)?;
     let gazetteer = xunyue_analyze::read_gazetteer(seed_dir)?;
+    Ok(bundle_of(corpus, &gazetteer, progress))
+}
+
+/// The bundle of an ingested corpus: analysis (jieba, full dictionary) and
+/// the fold table.
+pub fn bundle_of(corpus: xunyue_core::Corpus, gazetteer: &xunyue_analyze::Gazetteer, progress: &mut dyn Progress) -> Bundle {
     progress.step(&format!("analyzing {} articles (jieba, full dictionary)", corpus.articles.len()));
-    let (analysis, boundaries) = xunyue_analyze::analyze_corpus(&corpus, &gazetteer);
+    let (analysis, boundaries) = xunyue_analyze::analyze_corpus(&corpus, gazetteer);
     progress.step("fold table");
     let corpus_chars = corpus.articles.iter().flat_map(|a| normalize(&a.text()).chars).collect();
     let fold = FoldTable::build(&corpus_chars);
-    Ok(Bundle { corpus, analysis, boundaries, fold })
+    Bundle { corpus, analysis, boundaries, fold }
 }
 
 /// [`build_bundle`], encoded: the bytes the app embeds.

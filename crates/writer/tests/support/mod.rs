@@ -1,0 +1,127 @@
+//! Archives for the tests: the seeds and synthetic corpora, in both shapes.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::rc::Rc;
+use xunyue_core::model::{Article, Block, BlockKind, Corpus, Page};
+use xunyue_engine::sharded::Sharded;
+use xunyue_engine::store::MemoryStore;
+use xunyue_engine::{Engine, Fault, Show};
+use xunyue_format::bundle::Bundle;
+use xunyue_writer::archive::{File, ShardSizes};
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The seed pages, read, ingested and analyzed.
+pub fn seeds_bundle() -> Bundle {
+    xunyue_writer::build_bundle(&root().join("seeds")).expect("the seeds build")
+}
+
+/// A synthetic archive of `n` articles (xunyue-synth, fixed seed), as
+/// ingest would give it (blocks as printed, pages with dates and sources),
+/// analyzed.
+pub fn synth_bundle(n: u64) -> Bundle {
+    xunyue_writer::bundle_of(synth_corpus(n), &Default::default(), &mut xunyue_writer::Quiet)
+}
+
+pub fn synth_corpus(n: u64) -> Corpus {
+    let archive = xunyue_synth::Archive::new(xunyue_synth::DEFAULT_SEED, (2019, 2024));
+    let plan = archive.plan(xunyue_synth::Target::Articles(n), |_, _| {}).expect("a plan");
+    let mut corpus = Corpus::default();
+    for &(idx, keep) in &plan.issues {
+        let mut issue = archive.issue(idx);
+        issue.truncate(keep);
+        let source = archive.sources[issue.source].name.to_string();
+        for page in &issue.pages {
+            let stem = archive.stem(&issue, page);
+            let mut p = Page {
+                stem: stem.clone(),
+                label: Some(page.label.clone()),
+                number: Some(page.number),
+                source: Some(source.clone()),
+                date: Some(issue.date.iso()),
+                ..Page::default()
+            };
+            for (i, a) in page.articles.iter().enumerate() {
+                let block = |kind, text: &str| Block { kind, text: text.to_string(), line: 1 };
+                let mut blocks = Vec::new();
+                if let Some(k) = &a.kicker {
+                    blocks.push(block(BlockKind::Kicker, k));
+                }
+                blocks.push(block(BlockKind::Headline, &a.title));
+                if let Some(s) = &a.subtitle {
+                    blocks.push(block(BlockKind::Kicker, s));
+                }
+                blocks.push(block(BlockKind::Byline, &a.byline));
+                blocks.extend(a.paragraphs.iter().map(|t| block(BlockKind::Paragraph, t)));
+                let id = format!("{stem}#{}", i + 1);
+                p.articles.push(id.clone());
+                corpus.articles.push(Article {
+                    id,
+                    page: stem.clone(),
+                    title: a.title.clone(),
+                    kicker: a.kicker.clone(),
+                    subtitle: a.subtitle.clone(),
+                    byline: Some(a.byline.clone()),
+                    source: Some(source.clone()),
+                    date: Some(issue.date.iso()),
+                    blocks,
+                    ..Article::default()
+                });
+            }
+            corpus.pages.push(p);
+        }
+    }
+    corpus
+}
+
+/// The sharded archive of a bundle: its files.
+pub fn files(bundle: &Bundle, sizes: ShardSizes) -> Vec<File> {
+    xunyue_writer::sharded_files(bundle, sizes, &mut xunyue_writer::Quiet).expect("the archive builds")
+}
+
+/// Every file put in a memory store.
+pub fn store_of(files: &[File]) -> MemoryStore {
+    let m = MemoryStore::new();
+    for f in files {
+        m.insert(&f.path, Rc::from(f.payload.as_slice()), f.payload.len() as u64);
+    }
+    m
+}
+
+/// The engine over a sharded archive held whole in memory.
+pub fn sharded_engine(files: &[File]) -> (Engine, Rc<Sharded<MemoryStore>>) {
+    let s = Rc::new(Sharded::open(store_of(files)).expect("the root opens"));
+    (Engine::over(s.clone()), s)
+}
+
+/// Tiny shards: many of them, so that keys and lists cross shard edges.
+pub fn tiny() -> ShardSizes {
+    ShardSizes { pairs: 600, unigrams: 300, summaries: 300, summary_min: 3 }
+}
+
+/// Searches an archive whose files load only when the search asks for
+/// them (as in the browser): returns the response and the rounds it took.
+pub fn search_loading(files: &[File], query: &str, show: Show) -> (xunyue_engine::SearchResponse, usize) {
+    let by_path: std::collections::BTreeMap<&str, &File> = files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let store = MemoryStore::new();
+    let root = by_path["root.bin"];
+    store.insert(&root.path, Rc::from(root.payload.as_slice()), root.payload.len() as u64);
+    let s = Rc::new(Sharded::open(store).expect("the root opens"));
+    let e = Engine::over(s.clone());
+    for round in 1..20 {
+        match e.try_search(query, show) {
+            Ok(r) => return (r, round),
+            Err(Fault::Missing(paths)) => {
+                for p in paths {
+                    let f = by_path.get(p.as_str()).unwrap_or_else(|| panic!("{query}: asks for {p}, which the archive does not have"));
+                    s.store().insert(&p, Rc::from(f.payload.as_slice()), f.payload.len() as u64);
+                }
+            }
+            Err(f) => panic!("{query}: {f}"),
+        }
+    }
+    panic!("{query}: still missing files after 20 rounds")
+}
