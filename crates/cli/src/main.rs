@@ -8,13 +8,22 @@
 //! - `xunyue articles --json` → `[{"id", "page", "title", "byline", "source", "date", "text"}]`
 //! - `xunyue index-stats` → bytes of the corpus text and of the index, raw and gzipped
 //! - `--seeds DIR` builds the corpus from another folder instead of the embedded one.
+//! - `xunyue build SEEDS_DIR --out DIR` writes the archive (sharded, or the
+//!   embedded bundle for a small one); `--archive DIR` answers from a sharded
+//!   archive, reading only the files a query needs (`--stats`: what it read).
 
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::rc::Rc;
+use std::time::Instant;
+use xunyue_engine::sharded::Sharded;
+use xunyue_engine::store::{DirStore, Storage};
 use xunyue_engine::Engine;
 use xunyue_format::bundle::Bundle;
+
+mod build;
 
 #[derive(Parser)]
 #[command(name = "xunyue", about = "寻阅 Xunyue: search a Chinese news archive")]
@@ -22,6 +31,12 @@ struct Cli {
     /// Build the corpus from this seed folder instead of the embedded one.
     #[arg(long, global = true)]
     seeds: Option<PathBuf>,
+    /// Answer from this sharded archive (made by `xunyue build`).
+    #[arg(long, global = true, conflicts_with = "seeds")]
+    archive: Option<PathBuf>,
+    /// Print to stderr the files and bytes read and the time of each phase.
+    #[arg(long, global = true)]
+    stats: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -45,6 +60,18 @@ enum Command {
     IndexStats {
         #[arg(long)]
         json: bool,
+    },
+    /// Build the archive of a source folder.
+    Build {
+        /// The source folder (pages, manifest, gazetteer).
+        seeds: PathBuf,
+        /// Where to write it.
+        #[arg(long)]
+        out: PathBuf,
+        /// `sharded` (root and shards), `embedded` (one bundle.bin, what the app
+        /// compiles in) or `auto` (by size; see XUNYUE_EMBED_MAX_TEXT).
+        #[arg(long, default_value = "auto")]
+        shape: String,
     },
 }
 
@@ -109,6 +136,40 @@ fn load(seeds: Option<&PathBuf>) -> Result<Engine, String> {
     Engine::from_bundle(bundle(seeds)?).map_err(|e| e.to_string())
 }
 
+/// What the CLI searches: an engine, and the store behind it for `--stats`.
+struct Loaded {
+    engine: Engine,
+    store: Option<Rc<Sharded<DirStore>>>,
+}
+
+fn open(cli: &Cli) -> Result<Loaded, String> {
+    match &cli.archive {
+        Some(dir) => {
+            if !dir.join(xunyue_format::archive::ROOT_FILE).is_file() {
+                return Err(format!("{}: no {} (not a sharded archive made by `xunyue build`)", dir.display(), xunyue_format::archive::ROOT_FILE));
+            }
+            let s = Rc::new(Sharded::open(DirStore::new(dir)).map_err(|e| e.to_string())?);
+            Ok(Loaded { engine: Engine::over(s.clone()), store: Some(s) })
+        }
+        None => Ok(Loaded { engine: load(cli.seeds.as_ref())?, store: None }),
+    }
+}
+
+/// `--stats`: one line on stderr.
+fn report(stats: bool, what: &str, t: Instant, store: &Option<Rc<Sharded<DirStore>>>) {
+    if !stats {
+        return;
+    }
+    let ms = t.elapsed().as_secs_f64() * 1e3;
+    match store {
+        Some(s) => {
+            let r = s.store().stats();
+            eprintln!("{what:<12} {ms:>9.2} ms   files read {:>5}   bytes read {:>9} (gzip)   {:>9} unpacked", r.files, r.bytes, r.payload_bytes);
+        }
+        None => eprintln!("{what:<12} {ms:>9.2} ms"),
+    }
+}
+
 /// Prints one line of JSON. A closed pipe (`| head`) is not an error.
 fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
     use std::io::Write;
@@ -121,17 +182,31 @@ fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
-    let engine = load(cli.seeds.as_ref())?;
+    if let Command::Build { seeds, out, shape } = &cli.command {
+        return build::build(seeds, out, shape);
+    }
+    let t0 = Instant::now();
+    let Loaded { engine, store } = open(&cli)?;
+    report(cli.stats, "open", t0, &store);
     match cli.command {
+        Command::Build { .. } => Ok(()),
         Command::Search { json, query } => {
-            let resp = engine.search(&query);
+            let t = Instant::now();
+            let mut resp = engine.try_rank(&query).map_err(|e| e.to_string())?;
+            report(cli.stats, "match+rank", t, &store);
+            let t = Instant::now();
+            let n = resp.hits.len();
+            engine.materialize(&mut resp, 0..n).map_err(|e| e.to_string())?;
+            report(cli.stats, "texts", t, &store);
+            let articles: Vec<Rc<xunyue_core::Article>> =
+                resp.hits.iter().map(|h| engine.try_article(h.doc)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
             let results: Vec<ResultOut> = resp
                 .hits
                 .iter()
-                .filter_map(|h| {
-                    let a = engine.article(h.doc)?;
+                .zip(&articles)
+                .map(|(h, a)| {
                     let snippet = if h.snippet.text.is_empty() { engine.snippet_for(h) } else { h.snippet.clone() };
-                    Some(ResultOut {
+                    ResultOut {
                         id: &a.id,
                         page: &a.page,
                         title: &a.title,
@@ -145,7 +220,7 @@ fn run(cli: Cli) -> Result<(), String> {
                         tier: h.tier as u8,
                         span_terms: &h.terms,
                         missing: &h.missing,
-                    })
+                    }
                 })
                 .collect();
             let out = SearchOut {
@@ -167,10 +242,17 @@ fn run(cli: Cli) -> Result<(), String> {
                 Ok(())
             }
         }
-        Command::IndexStats { json } => index_stats(&engine, cli.seeds.as_ref(), json),
+        Command::IndexStats { json } => {
+            if cli.archive.is_some() {
+                return Err("index-stats reads a source folder (--seeds) or the embedded corpus; `xunyue build` prints an archive's sizes".into());
+            }
+            index_stats(&engine, cli.seeds.as_ref(), json)
+        }
         Command::Articles { json } => {
-            let out: Vec<ArticleOut> = engine
-                .articles()
+            let all: Vec<Rc<xunyue_core::Article>> =
+                (0..engine.article_count()).map(|d| engine.try_article(d)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            report(cli.stats, "articles", t0, &store);
+            let out: Vec<ArticleOut> = all
                 .iter()
                 .map(|a| ArticleOut {
                     id: &a.id,

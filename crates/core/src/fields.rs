@@ -60,6 +60,41 @@ pub fn weight20(field: Field, aligned: bool) -> u32 {
     }
 }
 
+/// Articles are measured in slots of this many chars: the ranking's length
+/// of an article ([`rank_len`]) and its place in a sharded archive's text
+/// run are in whole slots, so that the root stores one small number per
+/// article.
+pub const SLOT: u32 = 16;
+
+/// The slots an article of `len` normalized chars takes (one char of gap
+/// after it included).
+pub fn slots(len: u32) -> u32 {
+    (len + 1).div_ceil(SLOT)
+}
+
+/// The length BM25 sees: the article's slots, in chars (within 16 of its
+/// length).
+pub fn rank_len(len: u32) -> u32 {
+    slots(len) * SLOT
+}
+
+/// The code of a field in a pair entry: body 0, headline 1, kicker 2.
+pub fn entry_code(f: Field) -> u64 {
+    match f {
+        Field::Body => 0,
+        Field::Headline => 1,
+        Field::Kicker => 2,
+    }
+}
+
+pub fn field_of_code(c: u64) -> Field {
+    match c {
+        1 => Field::Headline,
+        2 => Field::Kicker,
+        _ => Field::Body,
+    }
+}
+
 /// Headline and kicker/subtitle blocks of an article, in folded chars of its
 /// normalized text `n`: `(start, end, field)`, in block order.
 pub fn field_ranges(a: &Article, n: &Normalized) -> Vec<(u32, u32, Field)> {

@@ -9,7 +9,7 @@ use crate::source::{Got, Source};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use xunyue_core::fields::{field_at, field_ranges, weight20, Field};
+use xunyue_core::fields::{field_at, field_ranges, rank_len, weight20, Field};
 use xunyue_core::fold::Fold;
 use xunyue_core::model::{Analysis, Article, Corpus};
 use xunyue_core::normalize::Normalized;
@@ -50,7 +50,7 @@ impl Embedded {
         }
         bound_at.push(at);
         let has_bounds = at == bundle.boundaries.len();
-        let total: usize = folded.iter().map(|n| n.chars.len()).sum();
+        let total: u64 = folded.iter().map(|n| u64::from(rank_len(n.chars.len() as u32))).sum();
         let avg_len = total as f32 / folded.len().max(1) as f32;
         let mut e = Embedded {
             articles: bundle.corpus.articles.iter().cloned().map(Rc::new).collect(),
@@ -68,7 +68,7 @@ impl Embedded {
             char_cache: RefCell::default(),
         };
         let refs: Vec<&[char]> = e.folded.iter().map(|n| n.chars.as_slice()).collect();
-        e.pairs = PairTable::build(&refs, &|doc, i| e.boundary(doc, i));
+        e.pairs = PairTable::build(&refs, &|doc, i| e.boundary(doc, i), &|doc, p| field_at(&e.fields[doc], p));
         e
     }
 
@@ -82,15 +82,10 @@ impl Embedded {
         bit(self.boundaries.get(a..b).unwrap_or(&[]), i)
     }
 
-    /// Every occurrence of `c`: the pairs it starts and the docs it ends.
+    /// Every occurrence of `c`: the pairs it starts (the end of a doc too).
     fn positions_of(&self, c: char) -> Vec<(u32, u32)> {
-        let mut out: Vec<(u32, u32)> =
+        let out: Vec<(u32, u32)> =
             self.pairs.of_range(self.pairs.starting_with(c)).iter().map(|&e| (entry_doc(e), entry_pos(e))).collect();
-        for (d, n) in self.folded.iter().enumerate() {
-            if n.chars.last() == Some(&c) {
-                out.push((d as u32, n.chars.len() as u32 - 1));
-            }
-        }
         // Key by key, so not in order yet: one radix sort of (doc, pos).
         let mut keys: Vec<(u64, u32)> = out.iter().map(|&(d, p)| ((u64::from(d) << 32) | u64::from(p), 0)).collect();
         xunyue_core::sort::radix_sort(&mut keys);
@@ -108,11 +103,7 @@ impl Source for Embedded {
     }
 
     fn doc_len(&self, doc: u32) -> u32 {
-        self.folded.get(doc as usize).map_or(0, |n| n.chars.len() as u32)
-    }
-
-    fn doc_fields(&self, doc: u32) -> &[(u32, u32, Field)] {
-        self.fields.get(doc as usize).map(Vec::as_slice).unwrap_or(&[])
+        self.folded.get(doc as usize).map_or(0, |n| rank_len(n.chars.len() as u32))
     }
 
     fn fold(&self) -> &Fold {
@@ -143,7 +134,7 @@ impl Source for Embedded {
             if list.entries.last().map(|e| e.doc) != Some(d) {
                 list.entries.push(CountEntry { doc: d, ..CountEntry::default() });
             }
-            let f = field_at(self.doc_fields(d), p);
+            let f = field_at(&self.fields[d as usize], p);
             let aligned = self.boundary(d as usize, p as usize) && self.boundary(d as usize, p as usize + 1);
             if let Some(e) = list.entries.last_mut() {
                 e.count += 1;

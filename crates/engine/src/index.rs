@@ -12,7 +12,8 @@
 //! the pairs it starts (one contiguous stretch of the table) and the docs it
 //! ends.
 
-use xunyue_format::archive::postings::{pair_entry, pair_key, PairEntry};
+use xunyue_core::fields::Field;
+use xunyue_format::archive::postings::{pair_entry, pair_key, PairEntry, END};
 
 /// Where every pair occurs.
 #[derive(Debug, Clone, Default)]
@@ -27,15 +28,22 @@ pub struct PairTable {
 
 impl PairTable {
     /// The table over normalized docs; `boundary(doc, i)` tells whether a
-    /// word starts or ends at position `i` of `doc`.
-    pub fn build(docs: &[&[char]], boundary: &dyn Fn(usize, usize) -> bool) -> PairTable {
-        let total: usize = docs.iter().map(|d| d.len().saturating_sub(1)).sum();
+    /// word starts or ends at position `i` of `doc`, `field(doc, i)` where
+    /// char `i` is. Each doc's last char is the pair (last, [`END`]), as in
+    /// a sharded archive.
+    pub fn build(docs: &[&[char]], boundary: &dyn Fn(usize, usize) -> bool, field: &dyn Fn(usize, u32) -> Field) -> PairTable {
+        let total: usize = docs.iter().map(|d| d.len()).sum();
         let mut pairs: Vec<(u64, u32)> = Vec::with_capacity(total);
         let mut at: Vec<u64> = Vec::with_capacity(total);
         for (doc, d) in docs.iter().enumerate() {
             for (pos, w) in d.windows(2).enumerate() {
                 pairs.push((pair_key(w[0], w[1]), at.len() as u32));
-                at.push(pair_entry(doc as u32, pos as u32, boundary(doc, pos), boundary(doc, pos + 2)));
+                at.push(pair_entry(doc as u32, pos as u32, field(doc, pos as u32), boundary(doc, pos), boundary(doc, pos + 2)));
+            }
+            if let Some(&c) = d.last() {
+                let pos = d.len() - 1;
+                pairs.push((pair_key(c, END), at.len() as u32));
+                at.push(pair_entry(doc as u32, pos as u32, field(doc, pos as u32), boundary(doc, pos), true));
             }
         }
         // Stable: equal keys keep doc then position order.
@@ -100,15 +108,16 @@ mod tests {
     fn lists_every_pair() {
         let docs = [chars("青岛华大青岛"), chars("华大青岛")];
         let refs: Vec<&[char]> = docs.iter().map(Vec::as_slice).collect();
-        let t = PairTable::build(&refs, &|_, i| i % 2 == 0);
+        let t = PairTable::build(&refs, &|_, i| i % 2 == 0, &|_, _| Field::Body);
         let k = t.key_id('青', '岛').unwrap();
-        let e = |d, p| pair_entry(d, p, p % 2 == 0, p % 2 == 0);
+        let e = |d, p| pair_entry(d, p, Field::Body, p % 2 == 0, p % 2 == 0);
         assert_eq!(t.of(k), [e(0, 0), e(0, 4), e(1, 2)]);
-        // 华 is followed by 大 twice; 岛 by 华 once (each text ends in a 岛).
+        // 华 is followed by 大 twice; 岛 by 华 once, and ends each text.
         assert_eq!(t.of_range(t.starting_with('华')), [e(0, 2), e(1, 0)]);
-        assert_eq!(t.of_range(t.starting_with('岛')), [e(0, 1)]);
+        let end = |d, p| pair_entry(d, p, Field::Body, p % 2 == 0, true);
+        assert_eq!(t.of_range(t.starting_with('岛')), [end(0, 5), end(1, 3), e(0, 1)]);
         assert!(t.of_range(t.starting_with('区')).is_empty());
         assert_eq!(t.key_id('区', '块'), None);
-        assert_eq!(t.len(), 4);
+        assert_eq!(t.len(), 5);
     }
 }

@@ -8,19 +8,21 @@ use crate::store::Storage;
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use xunyue_core::fields::Field;
+use xunyue_core::fields::SLOT;
 use xunyue_core::fold::Fold;
 use xunyue_core::model::Article;
 use xunyue_core::segment::Segmenter;
 use xunyue_format::archive::postings::{entry_doc, entry_pos, pair_key, CountList, CountShard, PairEntry, PairShard};
 use xunyue_format::archive::records::{decode_article, FacetFile};
 use xunyue_format::archive::root::Root;
-use xunyue_format::archive::{article_path, facet_path, hash48, shard_path, Kind, CHUNK, ROOT_FILE};
+use xunyue_format::archive::{article_path, facet_path, shard_path, Kind, ROOT_FILE};
 
 /// A sharded archive, read through `S`.
 pub struct Sharded<S: Storage> {
     store: S,
     pub root: Root,
+    /// Where each article starts in the archive's text (pair positions).
+    starts: Vec<u64>,
     fold: Fold,
     avg_len: f32,
     pairs: RefCell<BTreeMap<String, Rc<PairShard>>>,
@@ -41,13 +43,14 @@ fn load<S: Storage>(store: &S, path: &str) -> Got<Rc<[u8]>> {
     }
 }
 
-/// [`load`] of a file named by the hash of its payload, checked against it.
-fn load_named<S: Storage>(store: &S, path: &str, hash: u64) -> Got<Rc<[u8]>> {
-    let p = load(store, path)?;
-    if hash48(&p) != hash {
-        return Err(Fault::Broken(format!("{path}: its content does not match its name (damaged, or from another build)")));
+
+
+/// A shard must start with the key the root says it starts with.
+fn first_key(path: &str, keys: &[u64], want: u64) -> Got<()> {
+    match keys.first() {
+        Some(&k) if k == want => Ok(()),
+        _ => Err(Fault::Broken(format!("{path}: not the shard the root names (it starts at another key): damaged, or from another build"))),
     }
-    Ok(p)
 }
 
 impl<S: Storage> Sharded<S> {
@@ -55,9 +58,11 @@ impl<S: Storage> Sharded<S> {
     pub fn open(store: S) -> Got<Sharded<S>> {
         let payload = load(&store, ROOT_FILE)?;
         let root = Root::decode(ROOT_FILE, &payload)?;
-        let avg_len = root.total_chars as f32 / root.articles().max(1) as f32;
+        let slots: u64 = root.slots.iter().map(|&s| u64::from(s)).sum();
+        let avg_len = (slots * u64::from(SLOT)) as f32 / root.articles().max(1) as f32;
         Ok(Sharded {
             fold: Fold::for_archive(root.fold.clone()),
+            starts: root.doc_starts(),
             root,
             store,
             avg_len,
@@ -76,26 +81,28 @@ impl<S: Storage> Sharded<S> {
     }
 
     fn pair_shard(&self, key: u64) -> Got<Option<Rc<PairShard>>> {
-        let Some((_, h)) = Root::shard_for(&self.root.pairs, key) else { return Ok(None) };
-        let path = shard_path(Kind::Pairs, h);
+        let Some(i) = Root::shard_for(&self.root.pairs, key) else { return Ok(None) };
+        let path = shard_path(Kind::Pairs, self.root.build, i);
         if let Some(s) = self.pairs.borrow().get(&path) {
             return Ok(Some(s.clone()));
         }
-        let payload = load_named(&self.store, &path, h)?;
+        let payload = load(&self.store, &path)?;
         let s = Rc::new(PairShard::decode(&path, &payload, self.root.build)?);
+        first_key(&path, s.keys(), self.root.pairs[i].0)?;
         self.pairs.borrow_mut().insert(path, s.clone());
         Ok(Some(s))
     }
 
     fn count_shard(&self, kind: Kind, key: u64) -> Got<Option<Rc<CountShard>>> {
         let table = if kind == Kind::Unigrams { &self.root.unigrams } else { &self.root.summaries };
-        let Some((_, h)) = Root::shard_for(table, key) else { return Ok(None) };
-        let path = shard_path(kind, h);
+        let Some(i) = Root::shard_for(table, key) else { return Ok(None) };
+        let path = shard_path(kind, self.root.build, i);
         if let Some(s) = self.counts.borrow().get(&path) {
             return Ok(Some(s.clone()));
         }
-        let payload = load_named(&self.store, &path, h)?;
+        let payload = load(&self.store, &path)?;
         let s = Rc::new(CountShard::decode(&path, &payload, kind, self.root.build)?);
+        first_key(&path, s.keys(), table[i].0)?;
         self.counts.borrow_mut().insert(path, s.clone());
         Ok(Some(s))
     }
@@ -107,8 +114,8 @@ impl<S: Storage> Sharded<S> {
             Kind::Unigrams => &self.root.unigrams,
             _ => &self.root.summaries,
         };
-        let (_, h) = Root::shard_for(table, key)?;
-        let path = shard_path(kind, h);
+        let i = Root::shard_for(table, key)?;
+        let path = shard_path(kind, self.root.build, i);
         let loaded = match kind {
             Kind::Pairs => self.pairs.borrow().contains_key(&path),
             _ => self.counts.borrow().contains_key(&path),
@@ -118,22 +125,20 @@ impl<S: Storage> Sharded<S> {
 
     /// The path of article `doc`'s record.
     pub fn article_path(&self, doc: u32) -> Option<String> {
-        let chunk = *self.root.chunks.get((doc / CHUNK) as usize)?;
-        Some(article_path(chunk, doc))
+        (doc < self.root.articles()).then(|| article_path(self.root.build, doc))
     }
 
     /// The values of facet `kind` for every article (`Ok(None)`: the
     /// archive has no such facet).
     pub fn facet(&self, kind: &str) -> Got<Option<FacetFile>> {
-        let Some((_, h)) = self.root.facets.iter().find(|f| f.0 == kind) else { return Ok(None) };
-        let path = facet_path(kind, *h);
-        let payload = load_named(&self.store, &path, *h)?;
+        let Some(path) = self.facet_path(kind) else { return Ok(None) };
+        let payload = load(&self.store, &path)?;
         Ok(Some(FacetFile::decode(&path, &payload, self.root.build, kind, self.root.articles())?))
     }
 
     /// The path of facet `kind`'s file.
     pub fn facet_path(&self, kind: &str) -> Option<String> {
-        self.root.facets.iter().find(|f| f.0 == kind).map(|(_, h)| facet_path(kind, *h))
+        self.root.facets.iter().any(|f| f == kind).then(|| facet_path(self.root.build, kind))
     }
 }
 
@@ -147,11 +152,7 @@ impl<S: Storage> Source for Sharded<S> {
     }
 
     fn doc_len(&self, doc: u32) -> u32 {
-        self.root.lens.get(doc as usize).copied().unwrap_or(0)
-    }
-
-    fn doc_fields(&self, doc: u32) -> &[(u32, u32, Field)] {
-        self.root.doc_fields(doc)
+        self.root.slots.get(doc as usize).copied().unwrap_or(0) * SLOT
     }
 
     fn fold(&self) -> &Fold {
@@ -188,7 +189,7 @@ impl<S: Storage> Source for Sharded<S> {
             return Ok(l.clone());
         }
         let list: Rc<[PairEntry]> = match self.pair_shard(key)? {
-            Some(s) => s.list(key)?.unwrap_or_default().into(),
+            Some(s) => s.list(key, &self.starts)?.unwrap_or_default().into(),
             None => Rc::from(&[][..]),
         };
         self.pair_lists.borrow_mut().insert(key, list.clone());
@@ -222,34 +223,23 @@ impl<S: Storage> Source for Sharded<S> {
     }
 
     fn char_positions(&self, c: char) -> Got<Vec<(u32, u32)>> {
-        // Every pair starting with c, then the one occurrence no pair
-        // starts: at the end of an article, where the counts say one more.
+        // Every pair starting with c: (c, END) at the ends of articles too.
         let lo = pair_key(c, '\0');
         let hi = lo + (1 << 21);
         let mut faults = Faults::default();
         let mut out: Vec<(u32, u32)> = Vec::new();
-        let shards: Vec<(u64, u64)> = Root::shards_in(&self.root.pairs, lo, hi).to_vec();
-        for (first, _) in shards {
+        let shards: Vec<u64> = Root::shards_in(&self.root.pairs, lo, hi).map(|i| self.root.pairs[i].0).collect();
+        for first in shards {
             if let Some(Some(s)) = faults.take(self.pair_shard(first.max(lo))) {
                 let keys: Vec<u64> = s.keys().iter().copied().filter(|&k| k >= lo && k < hi).collect();
                 for k in keys {
-                    if let Some(Some(l)) = faults.take(s.list(k).map_err(Fault::from)) {
+                    if let Some(Some(l)) = faults.take(s.list(k, &self.starts).map_err(Fault::from)) {
                         out.extend(l.iter().map(|&e| (entry_doc(e), entry_pos(e))));
                     }
                 }
             }
         }
-        let counts = faults.take(self.char_counts(c));
         faults.done()?;
-        let mut per: BTreeMap<u32, u32> = BTreeMap::new();
-        for &(d, _) in &out {
-            *per.entry(d).or_default() += 1;
-        }
-        for e in counts.map(|c| c.entries.clone()).unwrap_or_default() {
-            if per.get(&e.doc).copied().unwrap_or(0) < e.count {
-                out.push((e.doc, self.doc_len(e.doc).saturating_sub(1)));
-            }
-        }
         out.sort_unstable();
         Ok(out)
     }

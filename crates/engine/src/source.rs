@@ -11,7 +11,6 @@
 
 use std::fmt;
 use std::rc::Rc;
-use xunyue_core::fields::Field;
 use xunyue_core::fold::Fold;
 use xunyue_core::model::Article;
 use xunyue_core::segment::Segmenter;
@@ -104,10 +103,9 @@ pub trait Source {
     fn articles(&self) -> u32;
     /// Mean normalized length of an article.
     fn avg_len(&self) -> f32;
-    /// Normalized chars of article `doc`.
+    /// The length of article `doc` as the ranking sees it
+    /// ([`xunyue_core::fields::rank_len`]).
     fn doc_len(&self, doc: u32) -> u32;
-    /// Headline and kicker ranges of article `doc`, in normalized chars.
-    fn doc_fields(&self, doc: u32) -> &[(u32, u32, Field)];
     /// The fold queries are normalized with.
     fn fold(&self) -> &Fold;
     /// A segmenter that cuts `query` (normalized) as the whole vocabulary

@@ -8,18 +8,18 @@
 
 use crate::Progress;
 use std::collections::BTreeMap;
-use xunyue_core::fields::{field_at, field_ranges, weight20, Field};
+use xunyue_core::fields::{field_at, field_ranges, slots, weight20, Field};
 use xunyue_core::fold::FoldTable;
 use xunyue_core::model::{Analysis, Corpus};
 use xunyue_core::normalize::{normalize, Normalized};
 use xunyue_core::segment::{bit, freq_code};
 use xunyue_format::archive::postings::{
-    encode_counts, encode_pairs, entry_after, entry_before, entry_doc, entry_pos, pair_entry, pair_key, positions_len, CountEntry,
-    PairEntry, PairKey, MAX_POS,
+    encode_counts, encode_pairs, entry_after, entry_before, entry_doc, entry_field, entry_pos, pair_entry, pair_key,
+    positions_len, CountEntry, PairEntry, PairKey, END, MAX_POS,
 };
 use xunyue_format::archive::records::{encode_article, FacetFile};
 use xunyue_format::archive::root::{PageRec, Root};
-use xunyue_format::archive::{article_path, facet_path, fnv64, hash48, shard_path, Kind, ARCHIVE_VERSION, CHUNK, ROOT_FILE};
+use xunyue_format::archive::{article_path, facet_path, fnv64, shard_path, Kind, ARCHIVE_VERSION, ROOT_FILE};
 
 /// How big a shard may grow before the next key starts a new one, in bytes
 /// of payload (before gzip). A key larger than that is a shard of its own.
@@ -35,7 +35,7 @@ pub struct ShardSizes {
 
 impl Default for ShardSizes {
     fn default() -> ShardSizes {
-        ShardSizes { pairs: 40 * 1024, unigrams: 32 * 1024, summaries: 32 * 1024, summary_min: 400 }
+        ShardSizes { pairs: 10 * 1024, unigrams: 8 * 1024, summaries: 8 * 1024, summary_min: 400 }
     }
 }
 
@@ -73,7 +73,7 @@ fn build_id(input: &Input) -> u64 {
 
 /// A list of docs' figures for one key, non-overlapping occurrences, from
 /// its positions: what the engine computes from the same positions.
-fn summarize<'f>(entries: &[PairEntry], fields: &dyn Fn(u32) -> &'f [(u32, u32, Field)]) -> Vec<CountEntry> {
+fn summarize(entries: &[PairEntry]) -> Vec<CountEntry> {
     let mut out: Vec<CountEntry> = Vec::new();
     let mut free = 0u32;
     for &e in entries {
@@ -85,7 +85,7 @@ fn summarize<'f>(entries: &[PairEntry], fields: &dyn Fn(u32) -> &'f [(u32, u32, 
         }
         free = pos + 2;
         if let Some(c) = out.last_mut() {
-            let f = field_at(fields(doc), pos);
+            let f = entry_field(e);
             c.count += 1;
             c.wtf20 += weight20(f, entry_before(e) && entry_after(e));
             c.in_headline |= f == Field::Headline;
@@ -124,21 +124,10 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     let build = build_id(input);
     let mut files = Vec::new();
 
-    // Articles, in chunks of CHUNK, each chunk a folder named by its content.
+    // Articles.
     progress.step("article records");
-    let mut chunks = Vec::new();
-    for (c, group) in corpus.articles.chunks(CHUNK as usize).enumerate() {
-        let payloads: Vec<Vec<u8>> =
-            group.iter().enumerate().map(|(i, a)| encode_article(build, c as u32 * CHUNK + i as u32, a)).collect();
-        let mut hs = Vec::with_capacity(8 * payloads.len());
-        for p in &payloads {
-            hs.extend_from_slice(&fnv64(p).to_le_bytes());
-        }
-        let chunk = hash48(&hs);
-        chunks.push(chunk);
-        for (i, payload) in payloads.into_iter().enumerate() {
-            files.push(File { path: article_path(chunk, c as u32 * CHUNK + i as u32), payload });
-        }
+    for (d, a) in corpus.articles.iter().enumerate() {
+        files.push(File { path: article_path(build, d as u32), payload: encode_article(build, d as u32, a) });
     }
 
     // Normalized texts, field ranges, word boundaries per doc.
@@ -166,13 +155,23 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
         }
     }
 
+    let slots: Vec<u32> = docs.iter().map(|d| slots(d.chars.len() as u32)).collect();
+    let starts = xunyue_format::archive::root::doc_starts(&slots);
+
     // Pairs: every occurrence, sorted by key (then doc, then position).
     progress.step("pair postings");
-    let total: usize = docs.iter().map(|d| d.chars.len().saturating_sub(1)).sum();
+    let total: usize = docs.iter().map(|d| d.chars.len()).sum();
     let mut pairs: Vec<(u64, PairEntry)> = Vec::with_capacity(total);
     for (d, doc) in docs.iter().enumerate() {
+        let f = &fields[d];
         for (p, w) in doc.chars.windows(2).enumerate() {
-            pairs.push((pair_key(w[0], w[1]), pair_entry(d as u32, p as u32, boundary(d, p), boundary(d, p + 2))));
+            let field = field_at(f, p as u32);
+            pairs.push((pair_key(w[0], w[1]), pair_entry(d as u32, p as u32, field, boundary(d, p), boundary(d, p + 2))));
+        }
+        // The last char, as the pair (last, END): see xunyue_format's END.
+        if let Some(&c) = doc.chars.last() {
+            let p = doc.chars.len() - 1;
+            pairs.push((pair_key(c, END), pair_entry(d as u32, p as u32, field_at(f, p as u32), boundary(d, p), true)));
         }
     }
     pairs.sort_unstable();
@@ -209,7 +208,7 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     let key_sizes: Vec<usize> = keys
         .iter()
         .map(|(k, r)| {
-            positions_len(&entries_of(r))
+            positions_len(&entries_of(r), &starts)
                 + words.get(k).map_or(1, |w| 1 + w.iter().map(|x| 2 + 3 * x.0.len()).sum::<usize>())
         })
         .collect();
@@ -221,19 +220,17 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
             .zip(&lists)
             .map(|((k, _), l)| PairKey { key: *k, entries: l, words: words.get(k).unwrap_or(&no_words) })
             .collect();
-        let payload = encode_pairs(build, &pk);
-        let h = hash48(&payload);
-        pair_shards.push((keys[run.start].0, h));
-        files.push(File { path: shard_path(Kind::Pairs, h), payload });
+        let payload = encode_pairs(build, &pk, &starts);
+        pair_shards.push((keys[run.start].0, kib(&payload)));
+        files.push(File { path: shard_path(Kind::Pairs, build, pair_shards.len() - 1), payload });
     }
 
     // Summaries of the frequent pairs.
     progress.step("pair summaries");
-    let fields_of = |doc: u32| -> &[(u32, u32, Field)] { fields.get(doc as usize).map(Vec::as_slice).unwrap_or(&[]) };
     let summarized: Vec<(u64, Vec<CountEntry>)> = keys
         .iter()
-        .filter(|(_, r)| r.len() >= sizes.summary_min)
-        .map(|(k, r)| (*k, summarize(&entries_of(r), &fields_of)))
+        .filter(|(k, r)| r.len() >= sizes.summary_min && k & 0x1F_FFFF != END as u64)
+        .map(|(k, r)| (*k, summarize(&entries_of(r))))
         .collect();
     drop(pairs);
     let summary_shards = write_counts(Kind::Summaries, build, &summarized, sizes.summaries, &mut files);
@@ -285,9 +282,8 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
             .collect();
         let f = FacetFile { kind: kind.to_string(), values: values.iter().map(|v| v.0.to_string()).collect(), docs };
         let payload = f.encode(build);
-        let h = hash48(&payload);
-        files.push(File { path: facet_path(kind, h), payload });
-        facets.push((kind.to_string(), h));
+        files.push(File { path: facet_path(build, kind), payload });
+        facets.push(kind.to_string());
     }
 
     // The root.
@@ -336,7 +332,7 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     if next != n {
         return Err(format!("{} articles belong to no page", n - next));
     }
-    let mut root = Root {
+    let root = Root {
         build,
         total_chars: docs.iter().map(|d| d.chars.len() as u64).sum(),
         vocab_total,
@@ -352,36 +348,34 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
         dates: dates.clone(),
         pages,
         page_of,
-        lens: docs.iter().map(|d| d.chars.len() as u32).collect(),
+        slots,
         unigrams: unigram_shards,
         pairs: pair_shards,
         summaries: summary_shards,
-        chunks,
         facets,
         ..Root::default()
     };
-    for f in &fields {
-        root.field_at.push(root.fields.len() as u32);
-        root.fields.extend_from_slice(f);
-    }
-    root.field_at.push(root.fields.len() as u32);
     files.push(File { path: ROOT_FILE.to_string(), payload: root.encode() });
     Ok(files)
 }
 
 /// Cuts count lists into shards and adds them to `files`; returns the
 /// shard table (first key, hash).
-fn write_counts(kind: Kind, build: u64, lists: &[(u64, Vec<CountEntry>)], max: usize, files: &mut Vec<File>) -> Vec<(u64, u64)> {
+fn write_counts(kind: Kind, build: u64, lists: &[(u64, Vec<CountEntry>)], max: usize, files: &mut Vec<File>) -> Vec<(u64, u32)> {
     let sizes = lists.iter().map(|(_, l)| 2 + 4 * l.len());
     let mut table = Vec::new();
     for run in cut(sizes, max) {
         let refs: Vec<(u64, &[CountEntry])> = lists[run.clone()].iter().map(|(k, l)| (*k, l.as_slice())).collect();
         let payload = encode_counts(kind, build, &refs);
-        let h = hash48(&payload);
-        table.push((lists[run.start].0, h));
-        files.push(File { path: shard_path(kind, h), payload });
+        table.push((lists[run.start].0, kib(&payload)));
+        files.push(File { path: shard_path(kind, build, table.len() - 1), payload });
     }
     table
+}
+
+/// A payload's size in KiB, rounded up (what the root tells of each shard).
+fn kib(payload: &[u8]) -> u32 {
+    payload.len().div_ceil(1024) as u32
 }
 
 #[cfg(test)]
@@ -397,9 +391,9 @@ mod tests {
     #[test]
     fn summaries_count_without_overlaps() {
         // 哈哈 at 0, 1, 2 in doc 0 (哈哈哈哈): two that do not overlap.
-        let e = [pair_entry(0, 0, true, true), pair_entry(0, 1, true, true), pair_entry(0, 2, true, true), pair_entry(1, 5, false, true)];
-        let none: &[(u32, u32, Field)] = &[];
-        let s = summarize(&e, &|_| none);
+        let b = Field::Body;
+        let e = [pair_entry(0, 0, b, true, true), pair_entry(0, 1, b, true, true), pair_entry(0, 2, b, true, true), pair_entry(1, 5, b, false, true)];
+        let s = summarize(&e);
         assert_eq!(s[0].count, 2);
         assert_eq!(s[0].wtf20, 40);
         assert_eq!(s[1], CountEntry { doc: 1, count: 1, wtf20: 6, in_headline: false });

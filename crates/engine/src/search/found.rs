@@ -9,13 +9,13 @@
 //! and looking the others up. Its weights come from the positions: the field
 //! of each occurrence (the article's headline and kicker ranges) and whether
 //! it starts and ends on word boundaries (the bits of its first and last
-//! pair).
+//! pair; the field is its first pair's).
 
 use crate::docset::gallop;
 use crate::source::{Fault, Faults, Got, Source};
 use std::cell::Cell;
-use xunyue_core::fields::{field_at, weight20, Field};
-use xunyue_format::archive::postings::{entry_after, entry_before, entry_doc, entry_pos, CountList, PairEntry};
+use xunyue_core::fields::{weight20, Field};
+use xunyue_format::archive::postings::{entry_after, entry_before, entry_doc, entry_field, entry_pos, CountList, PairEntry};
 
 /// One needle's occurrences, per doc.
 pub(crate) struct Found {
@@ -134,13 +134,13 @@ impl Found {
     }
 }
 
-/// The position part of an entry, ordered as entries are: `doc << 30 | pos`.
+/// The position part of an entry, ordered as entries are: `doc << 28 | pos`.
 fn at(e: PairEntry) -> u64 {
-    e >> 2
+    e >> 4
 }
 
 fn at_of(doc: u32, pos: u32) -> u64 {
-    (u64::from(doc) << 30) | u64::from(pos)
+    (u64::from(doc) << 28) | u64::from(pos)
 }
 
 /// The entry of `list` at `(doc, pos)`, if the pair is there.
@@ -210,7 +210,7 @@ pub(crate) fn find(src: &dyn Source, needle: &[char], positions: bool) -> Got<Fo
                     continue;
                 }
                 let aligned = ends.0.is_some_and(entry_before) && ends.1.is_some_and(entry_after);
-                f.push(d, s, field_at(src.doc_fields(d), s), aligned);
+                f.push(d, s, ends.0.map_or(Field::Body, entry_field), aligned);
             }
             Ok(f.finish())
         }

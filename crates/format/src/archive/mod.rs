@@ -4,27 +4,30 @@
 //! # Files
 //!
 //! ```text
-//! root.bin                 the root: read first, names every other file
-//! u/<hash>.bin             one-char postings: per char, per article, how often
-//!                          and what it weighs (a key range of chars a shard)
-//! p/<hash>.bin             pair postings: per pair of adjacent chars, per
-//!                          article, where (positions and word-boundary bits);
-//!                          with the vocabulary words starting with the pair
-//! s/<hash>.bin             pair summaries: for the frequent pairs only, per
-//!                          article how often and what it weighs (what a query
-//!                          of those two chars alone needs, without positions)
-//! a/<chunk hash>/<i>.bin   one article: its record (title, byline, blocks …),
-//!                          article `chunk × 256 + i`
-//! f/<kind>-<hash>.bin      the values of one facet kind, per article
+//! root.bin              the root: read first; every other path follows from it
+//! u/<build>/<i>.bin     one-char postings: per char, per article, how often and
+//!                       what it weighs (shard i: a key range of chars)
+//! p/<build>/<i>.bin     pair postings: per pair of adjacent chars, where in the
+//!                       archive (positions and word-boundary bits); with the
+//!                       vocabulary words starting with the pair
+//! s/<build>/<i>.bin     pair summaries: for the frequent pairs only, per article
+//!                       how often and what it weighs (what a query of those two
+//!                       chars alone needs, without positions)
+//! a/<build>/<d>.bin     article d: its record (title, byline, blocks …)
+//! f/<build>/<kind>.bin  the values of one facet kind, per article
 //! ```
+//!
+//! `<build>` is the build id in 12 hex digits: a hash of everything the
+//! archive holds, so every name is content-derived — a file can be cached
+//! forever (`immutable`), and a new build of other content uses new names.
+//! (Per-shard content hashes would buy nothing more: a new build changes
+//! every shard anyway, since adding one article renumbers the ones after
+//! it.) The root's name is fixed (cache it briefly).
 //!
 //! Every file is a gzip stream (so any host serves it as is, and its CRC
 //! catches a truncated or damaged file) of a **payload** that starts with a
 //! [`Header`]: `"XYA"`, the format version, the file kind and the build id,
 //! so that a file from another build or of another kind is refused by name.
-//! A shard's name is the hash ([`hash48`]) of its payload: content-named
-//! files can be cached forever (`immutable`), and a new build changes the
-//! names of whatever changed. The root's name is fixed (cache it briefly).
 //!
 //! Integers are LEB128 varints ([`xunyue_core::varint`]); the root and the
 //! article records are postcard (varints, length-prefixed sequences, strings
@@ -40,6 +43,7 @@
 //! of counts and weights instead of positions. The articles' own texts are
 //! read only for the results shown (snippets) and the reader.
 
+pub mod bits;
 pub mod postings;
 pub mod records;
 pub mod root;
@@ -48,9 +52,6 @@ use crate::FormatError;
 
 /// Version of the sharded format; every payload carries it.
 pub const ARCHIVE_VERSION: u8 = 1;
-
-/// Articles per article chunk (one hashed folder of article files).
-pub const CHUNK: u32 = 256;
 
 /// The root's file name.
 pub const ROOT_FILE: &str = "root.bin";
@@ -169,33 +170,19 @@ pub fn hex48(h: u64) -> String {
     (0..12).rev().map(|i| HEX[((h >> (i * 4)) & 15) as usize] as char).collect()
 }
 
-/// The path of a shard of `kind` with payload hash `h`.
-pub fn shard_path(kind: Kind, h: u64) -> String {
-    let mut p = String::from(kind.dir());
-    p.push('/');
-    p.push_str(&hex48(h));
-    p.push_str(".bin");
-    p
+/// The path of shard `i` of `kind` of build `build`.
+pub fn shard_path(kind: Kind, build: u64, i: usize) -> String {
+    format!("{}/{}/{i}.bin", kind.dir(), hex48(build))
 }
 
-/// The path of article `doc`'s record, in the chunk of hash `chunk`.
-pub fn article_path(chunk: u64, doc: u32) -> String {
-    let mut p = String::from("a/");
-    p.push_str(&hex48(chunk));
-    p.push('/');
-    p.push_str(&(doc % CHUNK).to_string());
-    p.push_str(".bin");
-    p
+/// The path of article `doc`'s record.
+pub fn article_path(build: u64, doc: u32) -> String {
+    format!("a/{}/{doc}.bin", hex48(build))
 }
 
-/// The path of the facet file of `kind` with payload hash `h`.
-pub fn facet_path(kind: &str, h: u64) -> String {
-    let mut p = String::from("f/");
-    p.push_str(kind);
-    p.push('-');
-    p.push_str(&hex48(h));
-    p.push_str(".bin");
-    p
+/// The path of the facet file of `kind`.
+pub fn facet_path(build: u64, kind: &str) -> String {
+    format!("f/{}/{kind}.bin", hex48(build))
 }
 
 /// A reader of varints and bytes that names its file and offset in errors.
@@ -285,9 +272,9 @@ mod tests {
     #[test]
     fn names() {
         assert_eq!(hex48(0xabc), "000000000abc");
-        assert_eq!(shard_path(Kind::Unigrams, 1), "u/000000000001.bin");
-        assert_eq!(article_path(0xff, 257), "a/0000000000ff/1.bin");
-        assert_eq!(facet_path("org", 2), "f/org-000000000002.bin");
+        assert_eq!(shard_path(Kind::Unigrams, 1, 7), "u/000000000001/7.bin");
+        assert_eq!(article_path(0xff, 257), "a/0000000000ff/257.bin");
+        assert_eq!(facet_path(2, "org"), "f/000000000002/org.bin");
         assert_ne!(hash48(b"a"), hash48(b"b"));
     }
 

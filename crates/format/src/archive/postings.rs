@@ -9,23 +9,31 @@
 //!               keys: n × varint     delta from the previous key (the first from 0);
 //!                                    a char's code point, or a pair key (first char << 21 | second)
 //!               lens: n × varint     byte length of each key's list below
-//!               lists: per key: docs:varint, then per doc
+//!               lists: per key: docs:varint, then three columns, one value per doc:
 //!                      doc:varint (delta from the previous doc + 1 … the first from 0)
 //!                      flags:varint (count << 1 | 1 when one occurrence is in the headline)
 //!                      wtf:varint   the occurrences' weights summed, in twentieths
-//!                                   (xunyue_core::fields::weight20)
+//!                                   (xunyue_core::fields::weight20), less 20 × count,
+//!                                   zigzag
 //!
 //! PairShard  := Header(Pairs)
 //!               n:varint
 //!               keys: n × varint     pair keys, deltas as above
 //!               lens: n × varint     byte length of each key's positions list
 //!               wlens: n × varint    byte length of each key's word list
-//!               lists: per key: docs:varint, then per doc
-//!                      doc:varint (delta), occurrences:varint, then per occurrence
-//!                      (pos delta << 2 | boundary before << 1 | boundary after):varint
-//!                      — pos: the pair's start in the article's normalized text (the
-//!                      first delta from 0); boundaries: word boundaries of the build's
-//!                      segmentation at pos and at pos + 2
+//!               lists: per key: occurrences k:varint, gaps:varint (bytes), then
+//!                      k × gap:rice(r) padded to a byte, then k × (field, before:bit,
+//!                      after:bit) padded to a byte (two runs, so that gzip finds
+//!                      the regularities of the bits) — the occurrences'
+//!                      places in the archive's text as one run (article d's char p is
+//!                      at starts[d] + p, starts the sums of the articles' slots:
+//!                      Root::doc_starts), each as the gap from the previous place
+//!                      minus one (the first from 0), in the Golomb–Rice code of
+//!                      parameter r = ⌊log2(total / k)⌋ (archive::bits); before, after:
+//!                      word boundaries of the build's segmentation at the pair's start
+//!                      and two chars on; field (of the first char): 0 body, 10
+//!                      headline, 11 kicker. Each article's last char c is an
+//!                      occurrence of the pair (c, U+0000) (see END).
 //!               words: per key: words:varint, then per word
 //!                      rest:varint (its chars after the pair), rest × char:varint,
 //!                      freq:u8 (xunyue_core::segment::freq_code)
@@ -36,6 +44,8 @@
 //! may need the overlapping ones). A shard decodes its key table at once and
 //! each list when a query asks for it.
 
+use super::bits::{rice_param, BitReader, BitWriter};
+use xunyue_core::fields::{entry_code, field_of_code, Field, BODY20};
 use super::{Header, Kind, Reader, HEADER_LEN};
 use crate::FormatError;
 use xunyue_core::varint;
@@ -64,12 +74,13 @@ pub struct CountList {
     pub entries: Vec<CountEntry>,
 }
 
-/// One occurrence of a pair: `doc << 32 | pos << 2 | before << 1 | after`,
-/// ordered by doc then position.
+/// One occurrence of a pair: `doc << 32 | pos << 4 | field << 2 | before
+/// << 1 | after`, ordered by doc then position (field: the code of the
+/// field of its first char, [`xunyue_core::fields::entry_code`]).
 pub type PairEntry = u64;
 
-pub fn pair_entry(doc: u32, pos: u32, before: bool, after: bool) -> PairEntry {
-    (u64::from(doc) << 32) | (u64::from(pos) << 2) | (u64::from(before) << 1) | u64::from(after)
+pub fn pair_entry(doc: u32, pos: u32, field: Field, before: bool, after: bool) -> PairEntry {
+    (u64::from(doc) << 32) | (u64::from(pos) << 4) | (entry_code(field) << 2) | (u64::from(before) << 1) | u64::from(after)
 }
 
 pub fn entry_doc(e: PairEntry) -> u32 {
@@ -77,7 +88,12 @@ pub fn entry_doc(e: PairEntry) -> u32 {
 }
 
 pub fn entry_pos(e: PairEntry) -> u32 {
-    ((e & 0xFFFF_FFFF) >> 2) as u32
+    ((e & 0xFFFF_FFFF) >> 4) as u32
+}
+
+/// The field of the pair's first char.
+pub fn entry_field(e: PairEntry) -> Field {
+    field_of_code((e >> 2) & 3)
 }
 
 pub fn entry_before(e: PairEntry) -> bool {
@@ -88,8 +104,13 @@ pub fn entry_after(e: PairEntry) -> bool {
     e & 1 != 0
 }
 
-/// Largest position a pair entry holds (30 bits).
-pub const MAX_POS: u32 = (1 << 30) - 1;
+/// Largest position a pair entry holds (28 bits).
+pub const MAX_POS: u32 = (1 << 28) - 1;
+
+/// The second char of the pair that marks an article's last char (no
+/// needle holds it): so the pairs starting with a char hold every one of
+/// its occurrences.
+pub const END: char = '\0';
 
 /// A vocabulary word and its frequency (rounded: [`xunyue_core::segment::round_freq`]).
 pub type Word = (String, u32);
@@ -174,15 +195,23 @@ impl CountShard {
         let bytes = &self.data[self.offs[i]..self.offs[i + 1]];
         let mut r = Reader::new(&self.file, bytes, self.data_at + self.offs[i]);
         let n = r.count()?;
-        let mut entries = Vec::with_capacity(n);
+        let mut entries = vec![CountEntry::default(); n];
         let mut doc = 0u64;
-        for k in 0..n {
+        for (k, e) in entries.iter_mut().enumerate() {
             let d = r.u64()?;
             doc = if k == 0 { d } else { doc + d + 1 };
-            let doc = u32::try_from(doc).map_err(|_| r.error("doc id out of range"))?;
+            e.doc = u32::try_from(doc).map_err(|_| r.error("doc id out of range"))?;
+        }
+        for e in entries.iter_mut() {
             let flags = r.u32()?;
-            let wtf20 = r.u32()?;
-            entries.push(CountEntry { doc, count: flags >> 1, wtf20, in_headline: flags & 1 == 1 });
+            e.count = flags >> 1;
+            e.in_headline = flags & 1 == 1;
+        }
+        for e in entries.iter_mut() {
+            let z = r.u64()?;
+            let d = ((z >> 1) as i64) ^ -((z & 1) as i64);
+            let w = i64::from(e.count) * i64::from(BODY20) + d;
+            e.wtf20 = u32::try_from(w).map_err(|_| r.error("weight out of range"))?;
         }
         if !r.is_empty() {
             return Err(r.error("bytes after the list"));
@@ -211,8 +240,13 @@ pub fn encode_counts(kind: Kind, build: u64, lists: &[(u64, &[CountEntry])]) -> 
         for e in entries {
             varint::put(&mut data, u64::from(prev.map_or(e.doc, |p| e.doc - p - 1)));
             prev = Some(e.doc);
+        }
+        for e in entries {
             varint::put(&mut data, (u64::from(e.count) << 1) | u64::from(e.in_headline));
-            varint::put(&mut data, u64::from(e.wtf20));
+        }
+        for e in entries {
+            let d = i64::from(e.wtf20) - i64::from(e.count) * i64::from(BODY20);
+            varint::put(&mut data, ((d << 1) ^ (d >> 63)) as u64);
         }
         lens.push(data.len() - start);
     }
@@ -255,39 +289,52 @@ impl PairShard {
     }
 
     /// Every occurrence of the pair `key`, in doc then position order;
-    /// `Ok(None)` when the shard does not hold the key.
-    pub fn list(&self, key: u64) -> Result<Option<Vec<PairEntry>>, FormatError> {
+    /// `Ok(None)` when the shard does not hold the key. `starts` are the
+    /// articles' starts in the archive's text ([`super::root::Root::doc_starts`]).
+    pub fn list(&self, key: u64, starts: &[u64]) -> Result<Option<Vec<PairEntry>>, FormatError> {
         let Some(i) = self.index(key) else { return Ok(None) };
-        self.list_at(i).map(Some)
+        self.list_at(i, starts).map(Some)
     }
 
     /// The list of the `i`-th key.
-    pub fn list_at(&self, i: usize) -> Result<Vec<PairEntry>, FormatError> {
+    pub fn list_at(&self, i: usize, starts: &[u64]) -> Result<Vec<PairEntry>, FormatError> {
         let bytes = self.data.get(self.offs[i]..self.offs[i + 1]).unwrap_or(&[]);
         let mut r = Reader::new(&self.file, bytes, self.data_at + self.offs[i]);
-        let n = r.count()?;
-        let mut out = Vec::new();
-        let mut doc = 0u64;
-        for k in 0..n {
-            let d = r.u64()?;
-            doc = if k == 0 { d } else { doc + d + 1 };
-            let doc = u32::try_from(doc).map_err(|_| r.error("doc id out of range"))?;
-            let m = r.count()?;
-            let mut pos = 0u64;
-            for j in 0..m {
-                let v = r.u64()?;
-                let delta = v >> 2;
-                if j > 0 && delta == 0 {
-                    return Err(r.error("positions not in increasing order"));
-                }
-                pos += delta;
-                if pos > u64::from(MAX_POS) {
-                    return Err(r.error("position out of range"));
-                }
-                out.push((u64::from(doc) << 32) | (pos << 2) | (v & 3));
-            }
+        let k = r.u64()?;
+        let total = starts.last().copied().unwrap_or(0);
+        if k > total {
+            return Err(r.error(format!("{k} occurrences in an archive of {total} chars")));
         }
-        if !r.is_empty() {
+        let param = rice_param(total, k);
+        let gap_len = r.count()?;
+        let gaps = r.bytes(gap_len)?;
+        let rest = &bytes[r.at()..];
+        let mut bits = BitReader::new(gaps);
+        let mut flag_bits = BitReader::new(rest);
+        let mut out = Vec::with_capacity(k as usize);
+        let (mut g, mut doc) = (0u64, 0usize);
+        for j in 0..k {
+            let gap = bits.rice(param).ok_or_else(|| r.error("truncated positions"))?;
+            g = if j == 0 { gap } else { g.checked_add(gap + 1).ok_or_else(|| r.error("position overflows"))? };
+            let field = match flag_bits.get(1).ok_or_else(|| r.error("truncated positions"))? {
+                0 => 0,
+                _ => 1 + flag_bits.get(1).ok_or_else(|| r.error("truncated positions"))?,
+            };
+            let flags = (field << 2) | flag_bits.get(2).ok_or_else(|| r.error("truncated positions"))?;
+            while doc + 1 < starts.len() && starts[doc + 1] <= g {
+                doc += 1;
+            }
+            // A pair starts at least one char before its article's slots end.
+            if doc + 1 >= starts.len() || g + 1 >= starts[doc + 1] || g - starts[doc] > u64::from(MAX_POS) {
+                return Err(r.error(format!("position {g} is in no article")));
+            }
+            let pos = g - starts[doc];
+            out.push((u64::from(doc as u32) << 32) | (pos << 4) | flags);
+        }
+        if bits.bytes_used() != gaps.len() {
+            return Err(r.error("bytes after the positions"));
+        }
+        if flag_bits.bytes_used() != rest.len() {
             return Err(r.error("bytes after the list"));
         }
         Ok(out)
@@ -328,8 +375,9 @@ pub struct PairKey<'a> {
     pub words: &'a [(Vec<char>, u8)],
 }
 
-/// Encodes a pair shard for build `build`, keys in increasing order.
-pub fn encode_pairs(build: u64, keys: &[PairKey]) -> Vec<u8> {
+/// Encodes a pair shard for build `build`, keys in increasing order;
+/// `starts`: the articles' starts in the archive's text.
+pub fn encode_pairs(build: u64, keys: &[PairKey], starts: &[u64]) -> Vec<u8> {
     let mut out = Vec::new();
     Header { kind: Kind::Pairs, build }.write(&mut out);
     varint::put(&mut out, keys.len() as u64);
@@ -342,7 +390,7 @@ pub fn encode_pairs(build: u64, keys: &[PairKey]) -> Vec<u8> {
     let (mut lens, mut wlens) = (Vec::with_capacity(keys.len()), Vec::with_capacity(keys.len()));
     for k in keys {
         let start = lists.len();
-        encode_positions(&mut lists, k.entries);
+        encode_positions(&mut lists, k.entries, starts);
         lens.push(lists.len() - start);
         let start = words.len();
         varint::put(&mut words, k.words.len() as u64);
@@ -367,44 +415,33 @@ pub fn encode_pairs(build: u64, keys: &[PairKey]) -> Vec<u8> {
 }
 
 /// One key's positions list (see the layout).
-pub fn encode_positions(out: &mut Vec<u8>, entries: &[PairEntry]) {
-    let docs = {
-        let mut n = 0;
-        let mut last = None;
-        for &e in entries {
-            if last != Some(entry_doc(e)) {
-                n += 1;
-                last = Some(entry_doc(e));
-            }
+pub fn encode_positions(out: &mut Vec<u8>, entries: &[PairEntry], starts: &[u64]) {
+    let total = starts.last().copied().unwrap_or(0);
+    varint::put(out, entries.len() as u64);
+    let param = rice_param(total, entries.len() as u64);
+    let mut w = BitWriter::default();
+    let mut f = BitWriter::default();
+    let mut prev: Option<u64> = None;
+    for &e in entries {
+        let g = starts[entry_doc(e) as usize] + u64::from(entry_pos(e));
+        w.rice(prev.map_or(g, |p| g - p - 1), param);
+        match (e >> 2) & 3 {
+            0 => f.put(0, 1),
+            c => f.put(1 | ((c - 1) << 1), 2),
         }
-        n
-    };
-    varint::put(out, docs);
-    let mut i = 0;
-    let mut prev: Option<u32> = None;
-    while i < entries.len() {
-        let doc = entry_doc(entries[i]);
-        let mut j = i;
-        while j < entries.len() && entry_doc(entries[j]) == doc {
-            j += 1;
-        }
-        varint::put(out, u64::from(prev.map_or(doc, |p| doc - p - 1)));
-        prev = Some(doc);
-        varint::put(out, (j - i) as u64);
-        let mut last = 0u32;
-        for &e in &entries[i..j] {
-            let p = entry_pos(e);
-            varint::put(out, (u64::from(p - last) << 2) | (e & 3));
-            last = p;
-        }
-        i = j;
+        f.put(e & 3, 2);
+        prev = Some(g);
     }
+    let gaps = w.finish();
+    varint::put(out, gaps.len() as u64);
+    out.extend(gaps);
+    out.extend(f.finish());
 }
 
 /// Bytes of one key's positions list, encoded (for cutting shards).
-pub fn positions_len(entries: &[PairEntry]) -> usize {
+pub fn positions_len(entries: &[PairEntry], starts: &[u64]) -> usize {
     let mut v = Vec::new();
-    encode_positions(&mut v, entries);
+    encode_positions(&mut v, entries, starts);
     v.len()
 }
 
@@ -432,18 +469,19 @@ mod tests {
 
     #[test]
     fn pair_shards_round_trip() {
-        let l1 = [pair_entry(0, 0, true, false), pair_entry(0, 7, false, true), pair_entry(3, 2, true, true)];
-        let l2 = [pair_entry(2, 1_000_000, false, false)];
+        let l1 = [pair_entry(0, 0, Field::Headline, true, false), pair_entry(0, 7, Field::Body, false, true), pair_entry(3, 2, Field::Kicker, true, true)];
+        let l2 = [pair_entry(2, 1_000_000, Field::Body, false, false)];
         let w1 = [(vec!['大', '基', '因'], 40u8), (vec![], 33)];
         let keys = [
             PairKey { key: (0x534E << 21) | 0x5927, entries: &l1, words: &w1 },
             PairKey { key: (0x5927 << 21) | 0x5B66, entries: &l2, words: &[] },
         ];
-        let bytes = encode_pairs(9, &keys);
+        let starts = [0u64, 10, 20, 2_000_000, 2_000_010];
+        let bytes = encode_pairs(9, &keys, &starts);
         let s = PairShard::decode("p/x.bin", &bytes, 9).expect("decodes");
-        assert_eq!(s.list(keys[0].key).unwrap().unwrap(), l1);
-        assert_eq!(s.list(keys[1].key).unwrap().unwrap(), l2);
-        assert_eq!(s.list(1).unwrap(), None);
+        assert_eq!(s.list(keys[0].key, &starts).unwrap().unwrap(), l1);
+        assert_eq!(s.list(keys[1].key, &starts).unwrap().unwrap(), l2);
+        assert_eq!(s.list(1, &starts).unwrap(), None);
         let words = s.words(keys[0].key).unwrap();
         assert_eq!(words[0].0, "华大大基因");
         assert_eq!(words[1].0, "华大");
@@ -453,14 +491,16 @@ mod tests {
             assert_eq!((entry_doc(x), entry_pos(x)), [(0, 0), (0, 7), (3, 2)][i]);
         }
         assert!(entry_before(l1[0]) && !entry_after(l1[0]) && entry_after(l1[1]));
+        assert_eq!([entry_field(l1[0]), entry_field(l1[1]), entry_field(l1[2])], [Field::Headline, Field::Body, Field::Kicker]);
     }
 
     #[test]
     fn damaged_shards_are_errors_naming_the_file() {
-        let l1 = [pair_entry(0, 0, true, false), pair_entry(0, 7, false, true)];
-        let bytes = encode_pairs(1, &[PairKey { key: 42, entries: &l1, words: &[] }]);
+        let l1 = [pair_entry(0, 0, Field::Body, true, false), pair_entry(0, 7, Field::Headline, false, true)];
+        let starts = [0u64, 16];
+        let bytes = encode_pairs(1, &[PairKey { key: 42, entries: &l1, words: &[] }], &starts);
         for cut in HEADER_LEN..bytes.len() {
-            let r = PairShard::decode("p/cut.bin", &bytes[..cut], 1).and_then(|s| s.list(42).map(|_| ()));
+            let r = PairShard::decode("p/cut.bin", &bytes[..cut], 1).and_then(|s| s.list(42, &starts).map(|_| ()));
             assert!(r.is_err(), "cut at {cut}");
             assert!(r.unwrap_err().to_string().starts_with("p/cut.bin"));
         }
@@ -471,7 +511,7 @@ mod tests {
                 b[i] ^= f;
                 if let Ok(s) = PairShard::decode("p/f.bin", &b, 1) {
                     for &k in s.keys().to_vec().iter() {
-                        let _ = s.list(k);
+                        let _ = s.list(k, &starts);
                         let _ = s.words(k);
                     }
                 }

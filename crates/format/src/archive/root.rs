@@ -1,8 +1,8 @@
-//! The root file: what every visit reads first. It names every other file
-//! and holds what ranking and facets need for every article without reading
-//! any text: the pages (date, source, label), each article's page and
-//! normalized length, the headline and kicker ranges, the fold table and
-//! the vocabulary's total frequency.
+//! The root file: what every visit reads first. It tells where every other
+//! file is and holds what ranking and facets need for every article without
+//! reading any text: the pages (date, source, label), each article's page,
+//! date, source and length (in slots), the fold table and the vocabulary's
+//! total frequency. (The field of each occurrence is in the postings.)
 //!
 //! # Layout
 //!
@@ -15,15 +15,14 @@
 //!           pages: stems:[str]  labels:[str] ("" none)  numbers:[u32] (0 none)
 //!                  source:[u32]  date:[u32]  (index + 1, 0 none)
 //!                  articles:[u32]          how many articles, in order
-//!           lens:[u32]                   normalized chars of each article
+//!           slots:[u32]                  each article's length in slots
+//!                                        (xunyue_core::fields::slots)
 //!           doc_source:[u32] doc_date:[u32]  each article's own (index + 1, 0 none)
-//!           fields:[u32]                 per article: n, then n × (start − end of
-//!                                        the previous range, length, field code)
-//!           unigram_keys:[u64] unigram_hashes:[[u8;6]]   first key of each shard (deltas)
-//!           pair_keys:[u64]    pair_hashes:[[u8;6]]
-//!           summary_keys:[u64] summary_hashes:[[u8;6]]
-//!           chunks:[[u8;6]]              article chunks (CHUNK articles each)
-//!           facets:[(str, [u8;6])]       facet kind → file hash
+//!           unigram_keys:[u64] unigram_kb:[u32]   first key of each shard (deltas),
+//!                                        its payload in KiB (rounded up)
+//!           pair_keys:[u64]    pair_kb:[u32]
+//!           summary_keys:[u64] summary_kb:[u32]
+//!           facets:[str]                 the facet kinds there are files of
 //! ```
 //!
 //! Articles are numbered in page order: page `i` holds the next
@@ -32,7 +31,7 @@
 use super::{Header, Kind, HEADER_LEN};
 use crate::FormatError;
 use serde::{Deserialize, Serialize};
-use xunyue_core::fields::Field;
+use xunyue_core::fields::SLOT;
 use xunyue_core::fold::{FoldTable, PackedFold};
 
 /// One printed page.
@@ -62,21 +61,18 @@ pub struct Root {
     pub pages: Vec<PageRec>,
     /// Per article: its page (index into `pages`).
     pub page_of: Vec<u32>,
-    /// Per article: normalized chars.
-    pub lens: Vec<u32>,
+    /// Per article: its length in slots ([`xunyue_core::fields::slots`]).
+    pub slots: Vec<u32>,
     /// Per article: its source and date (indices into `sources`, `dates`):
     /// its own, or else its page's.
     pub doc_source: Vec<Option<u32>>,
     pub doc_date: Vec<Option<u32>>,
-    /// `fields[field_at[d]..field_at[d + 1]]`: article `d`'s ranges.
-    pub field_at: Vec<u32>,
-    pub fields: Vec<(u32, u32, Field)>,
-    /// `(first key, hash)` of each shard, in key order.
-    pub unigrams: Vec<(u64, u64)>,
-    pub pairs: Vec<(u64, u64)>,
-    pub summaries: Vec<(u64, u64)>,
-    pub chunks: Vec<u64>,
-    pub facets: Vec<(String, u64)>,
+    /// `(first key, payload KiB)` of each shard, in key order.
+    pub unigrams: Vec<(u64, u32)>,
+    pub pairs: Vec<(u64, u32)>,
+    pub summaries: Vec<(u64, u32)>,
+    /// The facet kinds there are files of.
+    pub facets: Vec<String>,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -93,27 +89,28 @@ struct Wire {
     source: Vec<u32>,
     date: Vec<u32>,
     page_articles: Vec<u32>,
-    lens: Vec<u32>,
+    slots: Vec<u32>,
     doc_source: Vec<u32>,
     doc_date: Vec<u32>,
-    fields: Vec<u32>,
     unigram_keys: Vec<u64>,
-    unigram_hashes: Vec<[u8; 6]>,
+    unigram_kb: Vec<u32>,
     pair_keys: Vec<u64>,
-    pair_hashes: Vec<[u8; 6]>,
+    pair_kb: Vec<u32>,
     summary_keys: Vec<u64>,
-    summary_hashes: Vec<[u8; 6]>,
-    chunks: Vec<[u8; 6]>,
-    facets: Vec<(String, [u8; 6])>,
+    summary_kb: Vec<u32>,
+    facets: Vec<String>,
 }
 
-fn h6(h: u64) -> [u8; 6] {
-    let b = h.to_le_bytes();
-    [b[0], b[1], b[2], b[3], b[4], b[5]]
-}
-
-fn u6(b: [u8; 6]) -> u64 {
-    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], 0, 0])
+mod erased {
+    /// Serialize one value of any type to postcard bytes.
+    pub trait Ser {
+        fn bytes(&self) -> Vec<u8>;
+    }
+    impl<T: serde::Serialize> Ser for T {
+        fn bytes(&self) -> Vec<u8> {
+            postcard::to_allocvec(self).unwrap_or_default()
+        }
+    }
 }
 
 fn deltas(v: impl Iterator<Item = u64>) -> Vec<u64> {
@@ -143,18 +140,8 @@ impl Root {
     /// Encodes the root (its `page_of` and `first_doc`s follow from the
     /// pages' article counts and are not stored).
     pub fn encode(&self) -> Vec<u8> {
-        let mut fields = Vec::new();
-        for d in 0..self.lens.len() {
-            let r = self.doc_fields(d as u32);
-            fields.push(r.len() as u32);
-            let mut end = 0;
-            for &(s, e, f) in r {
-                fields.extend([s - end, e - s, u32::from(f.code())]);
-                end = e;
-            }
-        }
         let wire = Wire {
-            articles: self.lens.len() as u32,
+            articles: self.slots.len() as u32,
             total_chars: self.total_chars,
             vocab_total: self.vocab_total,
             fold: Some(PackedFold::pack(&self.fold, std::iter::empty())),
@@ -166,23 +153,39 @@ impl Root {
             source: self.pages.iter().map(|p| p.source.map_or(0, |s| s + 1)).collect(),
             date: self.pages.iter().map(|p| p.date.map_or(0, |s| s + 1)).collect(),
             page_articles: self.pages.iter().map(|p| p.docs).collect(),
-            lens: self.lens.clone(),
+            slots: self.slots.clone(),
             doc_source: self.doc_source.iter().map(|s| s.map_or(0, |s| s + 1)).collect(),
             doc_date: self.doc_date.iter().map(|s| s.map_or(0, |s| s + 1)).collect(),
-            fields,
             unigram_keys: deltas(self.unigrams.iter().map(|s| s.0)),
-            unigram_hashes: self.unigrams.iter().map(|s| h6(s.1)).collect(),
+            unigram_kb: self.unigrams.iter().map(|s| s.1).collect(),
             pair_keys: deltas(self.pairs.iter().map(|s| s.0)),
-            pair_hashes: self.pairs.iter().map(|s| h6(s.1)).collect(),
+            pair_kb: self.pairs.iter().map(|s| s.1).collect(),
             summary_keys: deltas(self.summaries.iter().map(|s| s.0)),
-            summary_hashes: self.summaries.iter().map(|s| h6(s.1)).collect(),
-            chunks: self.chunks.iter().map(|&h| h6(h)).collect(),
-            facets: self.facets.iter().map(|(k, h)| (k.clone(), h6(*h))).collect(),
+            summary_kb: self.summaries.iter().map(|s| s.1).collect(),
+            facets: self.facets.clone(),
         };
         let mut out = Vec::new();
         Header { kind: Kind::Root, build: self.build }.write(&mut out);
         out.extend(postcard::to_allocvec(&wire).unwrap_or_default());
         out
+    }
+
+    /// Each part of the encoded root, on its own (for measuring what the
+    /// root's bytes are spent on).
+    pub fn parts(&self) -> Vec<(&'static str, Vec<u8>)> {
+        let payload = self.encode();
+        let Ok(w) = postcard::from_bytes::<Wire>(&payload[HEADER_LEN..]) else { return Vec::new() };
+        let enc = |v: &dyn erased::Ser| v.bytes();
+        vec![
+            ("fold table", enc(&w.fold)),
+            ("sources, dates", [enc(&w.sources), enc(&w.dates)].concat()),
+            ("page stems", enc(&w.stems)),
+            ("page labels, numbers, sources, dates, counts", [enc(&w.labels), enc(&w.numbers), enc(&w.source), enc(&w.date), enc(&w.page_articles)].concat()),
+            ("article lengths", enc(&w.slots)),
+            ("article sources, dates", [enc(&w.doc_source), enc(&w.doc_date)].concat()),
+            ("shard tables", [enc(&w.unigram_keys), enc(&w.unigram_kb), enc(&w.pair_keys), enc(&w.pair_kb), enc(&w.summary_keys), enc(&w.summary_kb)].concat()),
+            ("facets", enc(&w.facets)),
+        ]
     }
 
     /// Decodes the root file `file`.
@@ -196,7 +199,7 @@ impl Root {
         if [w.labels.len(), w.numbers.len(), w.source.len(), w.date.len(), w.page_articles.len()].iter().any(|&l| l != np) {
             return Err(bad("page columns of different lengths".into()));
         }
-        if w.lens.len() != n || w.doc_source.len() != n || w.doc_date.len() != n || w.page_articles.iter().map(|&k| k as u64).sum::<u64>() != n as u64 {
+        if w.slots.len() != n || w.doc_source.len() != n || w.doc_date.len() != n || w.page_articles.iter().map(|&k| k as u64).sum::<u64>() != n as u64 {
             return Err(bad("article counts do not add up".into()));
         }
         let fold = match w.fold {
@@ -229,92 +232,69 @@ impl Root {
         }
         let doc_source = w.doc_source.iter().map(|&v| idx(v, w.sources.len(), "source")).collect::<Result<Vec<_>, _>>()?;
         let doc_date = w.doc_date.iter().map(|&v| idx(v, w.dates.len(), "date")).collect::<Result<Vec<_>, _>>()?;
-        let mut field_at = Vec::with_capacity(n + 1);
-        let mut fields = Vec::new();
-        let mut at = 0usize;
-        let mut next = || -> Result<u32, FormatError> {
-            let v = *w.fields.get(at).ok_or_else(|| bad("field ranges end early".into()))?;
-            at += 1;
-            Ok(v)
-        };
-        for d in 0..n {
-            field_at.push(fields.len() as u32);
-            let k = next()?;
-            let mut end = 0u32;
-            for _ in 0..k {
-                let s = end.checked_add(next()?).ok_or_else(|| bad("field range overflows".into()))?;
-                let e = s.checked_add(next()?).ok_or_else(|| bad("field range overflows".into()))?;
-                let f = Field::from_code(next()? as u8).ok_or_else(|| bad("bad field code".into()))?;
-                if e > w.lens[d] {
-                    return Err(bad(format!("a field range of article {d} ends past its text")));
-                }
-                fields.push((s, e, f));
-                end = e;
-            }
+        if w.slots.contains(&0) {
+            return Err(bad("an article of no slots".into()));
         }
-        field_at.push(fields.len() as u32);
-        if at != w.fields.len() {
-            return Err(bad("bytes after the field ranges".into()));
-        }
-        let shards = |keys: &[u64], hashes: &[[u8; 6]], what: &'static str| -> Result<Vec<(u64, u64)>, FormatError> {
-            if keys.len() != hashes.len() {
-                return Err(bad(format!("{what}: keys and hashes of different lengths")));
+        let shards = |keys: &[u64], kb: &[u32], what: &'static str| -> Result<Vec<(u64, u32)>, FormatError> {
+            if keys.len() != kb.len() {
+                return Err(bad(format!("{what}: keys and sizes of different lengths")));
             }
             let keys = undeltas(keys, what).map_err(|_| bad(format!("{what}: keys not increasing")))?;
-            Ok(keys.into_iter().zip(hashes.iter().map(|&h| u6(h))).collect())
+            Ok(keys.into_iter().zip(kb.iter().copied()).collect())
         };
-        let chunks_needed = n.div_ceil(super::CHUNK as usize);
-        if w.chunks.len() != chunks_needed {
-            return Err(bad(format!("{} article chunks for {n} articles", w.chunks.len())));
-        }
         Ok(Root {
             build,
             total_chars: w.total_chars,
             vocab_total: w.vocab_total,
             fold,
-            unigrams: shards(&w.unigram_keys, &w.unigram_hashes, "one-char shards")?,
-            pairs: shards(&w.pair_keys, &w.pair_hashes, "pair shards")?,
-            summaries: shards(&w.summary_keys, &w.summary_hashes, "summary shards")?,
+            unigrams: shards(&w.unigram_keys, &w.unigram_kb, "one-char shards")?,
+            pairs: shards(&w.pair_keys, &w.pair_kb, "pair shards")?,
+            summaries: shards(&w.summary_keys, &w.summary_kb, "summary shards")?,
             sources: w.sources,
             dates: w.dates,
             pages,
             page_of,
-            lens: w.lens,
+            slots: w.slots,
             doc_source,
             doc_date,
-            field_at,
-            fields,
-            chunks: w.chunks.into_iter().map(u6).collect(),
-            facets: w.facets.into_iter().map(|(k, h)| (k, u6(h))).collect(),
+            facets: w.facets,
         })
     }
 
     pub fn articles(&self) -> u32 {
-        self.lens.len() as u32
+        self.slots.len() as u32
     }
 
-    /// Headline and kicker ranges of an article.
-    pub fn doc_fields(&self, doc: u32) -> &[(u32, u32, Field)] {
-        let d = doc as usize;
-        match (self.field_at.get(d), self.field_at.get(d + 1)) {
-            (Some(&a), Some(&b)) => self.fields.get(a as usize..b as usize).unwrap_or(&[]),
-            _ => &[],
-        }
+    /// Where each article starts in the archive's text as one run (each
+    /// followed by one char of gap), and its end: `n + 1` values.
+    pub fn doc_starts(&self) -> Vec<u64> {
+        doc_starts(&self.slots)
     }
 
-    /// The shard of `shards` that holds `key`: the last one starting at or
-    /// before it.
-    pub fn shard_for(shards: &[(u64, u64)], key: u64) -> Option<(u64, u64)> {
-        let i = shards.partition_point(|s| s.0 <= key);
-        i.checked_sub(1).map(|i| shards[i])
+    /// The index in `shards` of the shard that holds `key`: the last one
+    /// starting at or before it.
+    pub fn shard_for(shards: &[(u64, u32)], key: u64) -> Option<usize> {
+        shards.partition_point(|s| s.0 <= key).checked_sub(1)
     }
 
-    /// The shards of `shards` holding any key in `lo..hi`.
-    pub fn shards_in(shards: &[(u64, u64)], lo: u64, hi: u64) -> &[(u64, u64)] {
+    /// The indices of the shards of `shards` holding any key in `lo..hi`.
+    pub fn shards_in(shards: &[(u64, u32)], lo: u64, hi: u64) -> std::ops::Range<usize> {
         let a = shards.partition_point(|s| s.0 <= lo).saturating_sub(1);
         let b = shards.partition_point(|s| s.0 < hi);
-        shards.get(a..b.max(a)).unwrap_or(&[])
+        a..b.max(a)
     }
+}
+
+/// [`Root::doc_starts`] of articles of these slots.
+pub fn doc_starts(slots: &[u32]) -> Vec<u64> {
+    let mut out = Vec::with_capacity(slots.len() + 1);
+    let mut at = 0u64;
+    out.push(0);
+    for &s in slots {
+        at += u64::from(s) * u64::from(SLOT);
+        out.push(at);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -328,14 +308,13 @@ mod tests {
             vocab_total: 999,
             sources: vec!["海滨日报".into()],
             dates: vec!["2021-03-04".into(), "2021-03-05".into()],
-            lens: vec![10, 12, 8],
+            slots: vec![1, 2, 1],
             doc_source: vec![Some(0), Some(0), None],
             doc_date: vec![Some(1), Some(0), None],
             unigrams: vec![(0, 11), (0x5000, 12)],
             pairs: vec![(0, 21)],
             summaries: vec![],
-            chunks: vec![77],
-            facets: vec![("org".into(), 5)],
+            facets: vec!["org".into()],
             ..Root::default()
         };
         r.pages = vec![
@@ -343,8 +322,6 @@ mod tests {
             PageRec { stem: "a-2".into(), first_doc: 2, docs: 1, ..PageRec::default() },
         ];
         r.page_of = vec![0, 0, 1];
-        r.fields = vec![(0, 4, Field::Headline), (0, 2, Field::Kicker), (2, 6, Field::Headline)];
-        r.field_at = vec![0, 1, 3, 3];
         r
     }
 
@@ -352,11 +329,11 @@ mod tests {
     fn round_trips() {
         let r = sample();
         assert_eq!(Root::decode("root.bin", &r.encode()), Ok(r.clone()));
-        assert_eq!(r.doc_fields(1), [(0, 2, Field::Kicker), (2, 6, Field::Headline)]);
-        assert_eq!(Root::shard_for(&r.unigrams, 0x4fff), Some((0, 11)));
-        assert_eq!(Root::shard_for(&r.unigrams, 0x5000), Some((0x5000, 12)));
-        assert_eq!(Root::shards_in(&r.unigrams, 0x10, 0x6000).len(), 2);
-        assert_eq!(Root::shards_in(&r.unigrams, 0x10, 0x20).len(), 1);
+        assert_eq!(r.doc_starts(), [0, 16, 48, 64]);
+        assert_eq!(Root::shard_for(&r.unigrams, 0x4fff), Some(0));
+        assert_eq!(Root::shard_for(&r.unigrams, 0x5000), Some(1));
+        assert_eq!(Root::shards_in(&r.unigrams, 0x10, 0x6000), 0..2);
+        assert_eq!(Root::shards_in(&r.unigrams, 0x10, 0x20), 0..1);
     }
 
     #[test]
