@@ -122,6 +122,11 @@ impl DirStore {
     pub fn new(dir: impl Into<std::path::PathBuf>) -> DirStore {
         DirStore { dir: dir.into(), files: RefCell::default(), stats: Cell::default() }
     }
+
+    /// The paths read so far.
+    pub fn paths(&self) -> Vec<String> {
+        self.files.borrow().keys().cloned().collect()
+    }
 }
 
 #[cfg(feature = "dir")]
@@ -131,7 +136,12 @@ impl Storage for DirStore {
             return Ok(Some(p.clone()));
         }
         let full = self.dir.join(path);
-        let raw = std::fs::read(&full).map_err(|e| format!("{}: {e}", full.display()))?;
+        let raw = std::fs::read(&full).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => {
+                format!("{}: not in the archive (the archive was rebuilt since its root was read, or a file was lost)", full.display())
+            }
+            _ => format!("{}: {e}", full.display()),
+        })?;
         let payload = gunzip(&raw).map_err(|e| format!("{}: not a whole gzip file: {e}", full.display()))?;
         let payload: Rc<[u8]> = payload.into();
         let mut s = self.stats.get();
