@@ -82,11 +82,16 @@ fn gz_len(bytes: &[u8]) -> usize {
 
 /// Builds the archive of `mb` MB into `dir`; prints one line of figures.
 fn build(mb: u64, dir: &Path) {
+    // Pagefind first (its peak memory is its own process's); then Xunyue's
+    // build, in this process, whose peak is read after it.
     let t = Instant::now();
     let corpus = synth_corpus(mb * 1_000_000);
     let gen = t.elapsed().as_secs_f64();
     let text: String = corpus.articles.iter().map(|a| a.text() + "\n").collect();
     let text_gz = gz_len(text.as_bytes());
+    if std::env::var("XUNYUE_BENCH_PAGEFIND").as_deref() != Ok("0") {
+        pagefind(mb, &corpus, &dir.with_extension("pagefind"));
+    }
     let t = Instant::now();
     let bundle = xunyue_writer::bundle_of(corpus, &Default::default(), &mut xunyue_writer::Quiet);
     let analysis = t.elapsed().as_secs_f64();
@@ -113,6 +118,73 @@ fn build(mb: u64, dir: &Path) {
         w.bytes as f64 / text_gz as f64,
         kinds.join(", ")
     );
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Bytes and files under `dir`.
+fn du(dir: &Path) -> (u64, u64) {
+    let (mut b, mut n) = (0, 0);
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                b += e.metadata().map(|m| m.len()).unwrap_or(0);
+                n += 1;
+            }
+        }
+    }
+    (b, n)
+}
+
+/// Pagefind 1.6 (npm's binary, bench/node_modules) over the same articles,
+/// one HTML page each (as bench/pagefind-fixture.mjs makes them): build
+/// time, peak memory, bytes and files of its index.
+fn pagefind(mb: u64, corpus: &Corpus, site: &Path) {
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../bench/node_modules/@pagefind/linux-x64/bin/pagefind_extended");
+    if !bin.exists() {
+        println!("PAGEFIND {mb} MB | not run: {} missing (npm ci in bench/)", bin.display());
+        return;
+    }
+    let _ = std::fs::remove_dir_all(site);
+    let _ = std::fs::create_dir_all(site.join("a"));
+    for (i, a) in corpus.articles.iter().enumerate() {
+        let meta: Vec<String> = [&a.source, &a.date, &a.byline].iter().filter_map(|x| x.as_deref()).map(esc).collect();
+        let paras: String = a.blocks.iter().skip(1).map(|b| format!("<p>{}</p>\n", esc(&b.text))).collect();
+        let html = format!(
+            "<!doctype html>\n<html lang=\"zh-CN\">\n<head><meta charset=\"utf-8\"><title>{t}</title></head>\n<body>\n<main data-pagefind-body>\n<h1>{t}</h1>\n<p>{}</p>\n{paras}</main>\n</body>\n</html>\n",
+            meta.join(" · "),
+            t = esc(&a.title)
+        );
+        let _ = std::fs::write(site.join("a").join(format!("{}.html", i + 1)), html);
+    }
+    let t = Instant::now();
+    let mut child = match std::process::Command::new(&bin).arg("--site").arg(site).stdout(std::process::Stdio::null()).spawn() {
+        Ok(c) => c,
+        Err(e) => {
+            println!("PAGEFIND {mb} MB | not run: {e}");
+            return;
+        }
+    };
+    let mut peak = 0f64;
+    loop {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap_or_default();
+        if let Some(kb) = status.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok()) {
+            peak = peak.max(kb / 1024.0);
+        }
+        match child.try_wait() {
+            Ok(Some(_)) | Err(_) => break,
+            Ok(None) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    let (bytes, files) = du(&site.join("pagefind"));
+    println!("PAGEFIND {mb} MB | {} pages | build {secs:.1} s | peak {peak:.0} MiB | index {files} files, {bytes} B on disk", corpus.articles.len());
 }
 
 /// The query mix, drawn from the archive's own text so that it means the
