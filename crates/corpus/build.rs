@@ -1,5 +1,13 @@
-//! Builds the corpus blob from `seeds/` (or `$XUNYUE_SEEDS`) at compile time.
+//! Builds the archive of `seeds/` (or `$XUNYUE_SEEDS`) at compile time: the
+//! embedded bundle when the archive is small (`xunyue_writer::Shape::choose`:
+//! by the size of its text, or `$XUNYUE_SHAPE`), nothing when it is sharded
+//! (`xunyue build` writes the shards; the app fetches them).
 use std::path::PathBuf;
+
+fn fail(msg: String) -> ! {
+    eprintln!("error: {msg}");
+    std::process::exit(1);
+}
 
 fn main() {
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
@@ -7,24 +15,30 @@ fn main() {
         Some(dir) => PathBuf::from(dir),
         None => manifest.join("../../seeds"),
     };
-    println!("cargo:rerun-if-env-changed=XUNYUE_SEEDS");
+    for var in ["XUNYUE_SEEDS", "XUNYUE_SHAPE", "XUNYUE_EMBED_MAX_TEXT"] {
+        println!("cargo:rerun-if-env-changed={var}");
+    }
     println!("cargo:rerun-if-changed={}", seeds.display());
     if let Ok(entries) = std::fs::read_dir(&seeds) {
         for e in entries.flatten() {
             println!("cargo:rerun-if-changed={}", e.path().display());
         }
     }
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("corpus.bin");
-    match xunyue_writer::build_bundle_bytes(&seeds) {
-        Ok(bytes) => {
-            if let Err(e) = std::fs::write(&out, bytes) {
-                eprintln!("error: cannot write {}: {e}", out.display());
-                std::process::exit(1);
-            }
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
+    let corpus = xunyue_ingest::ingest_dir(&seeds).unwrap_or_else(|e| fail(format!("the corpus does not build: {e}")));
+    let text: u64 = corpus.articles.iter().map(|a| a.text().len() as u64).sum();
+    let shape = xunyue_writer::Shape::choose(text).unwrap_or_else(|e| fail(e));
+    let bytes = match shape {
+        xunyue_writer::Shape::Embedded => {
+            let gazetteer = xunyue_analyze::read_gazetteer(&seeds).unwrap_or_else(|e| fail(format!("the corpus does not build: {e}")));
+            xunyue_writer::bundle_of(corpus, &gazetteer, &mut xunyue_writer::Quiet).encode()
         }
-        Err(e) => {
-            eprintln!("error: the corpus does not build: {e}");
-            std::process::exit(1);
-        }
-    }
+        xunyue_writer::Shape::Sharded => Vec::new(),
+    };
+    let write = |name: &str, bytes: &[u8]| {
+        let p = out_dir.join(name);
+        std::fs::write(&p, bytes).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", p.display())));
+    };
+    write("corpus.bin", &bytes);
+    write("shape.rs", format!("pub const SHARDED: bool = {};\n", shape == xunyue_writer::Shape::Sharded).as_bytes());
 }

@@ -236,7 +236,7 @@ pub(crate) fn with_char_positions(src: &dyn Source, c: char, counted: &Found) ->
             j += 1;
         }
         if f.pos.len() - f.starts[i] as usize != counted.counts[i] as usize {
-            return Err(Fault::Broken(format!("the positions of {c:?} in article {d} do not match its count")));
+            return Err(Fault::Broken(format!("the positions of “{c}” in article {d} do not match its count")));
         }
         f.starts.push(f.pos.len() as u32);
     }
