@@ -191,20 +191,45 @@ fn block_kind(k: DKind) -> BlockKind {
     }
 }
 
-/// `□本报记者 刘腾` → (`本报记者 刘腾`, [`刘腾`]); `▶ 高欣` → (`高欣`, [`高欣`]).
+/// Role words of a byline, longest first: what comes before the names
+/// (`本报记者 刘腾`, `文/图 王芳`) or between them (`记者 刘腾 通讯员 王芳`).
+pub const BYLINE_ROLES: [&str; 17] = [
+    "本报特约记者", "本报见习记者", "本报实习记者", "特约通讯员", "本报记者", "特约记者", "见习记者", "实习记者",
+    "首席记者", "摄影报道", "记者", "通讯员", "实习生", "文/图", "图/文", "文／图", "摄影",
+];
+
+/// Longest a name of a byline may be, in chars (`欧阳娜娜`, `阿依古丽`,
+/// transliterated names with `·`): a longer word is not a name.
+pub const MAX_NAME_CHARS: usize = 8;
+
+/// `□本报记者 刘腾` → (`本报记者 刘腾`, [`刘腾`]); `▶ 高欣` → (`高欣`, [`高欣`]);
+/// `记者 刘腾 通讯员 王芳` → […, [`刘腾`, `王芳`]]; `本报讯（记者 李明）` →
+/// […, [`李明`]].
 pub fn parse_byline(text: &str) -> (String, Vec<String>) {
     let t = text.trim_start_matches(['□', '▶', '■', ' ']).trim().to_string();
-    let names = match t.rfind("记者").or_else(|| t.rfind("通讯员")) {
-        Some(i) => {
-            let role_len = if t[i..].starts_with("记者") { "记者".len() } else { "通讯员".len() };
-            t[i + role_len..].to_string()
-        }
-        None if t.contains("本报讯") => String::new(),
+    // The names follow the first role word; without one, the whole line is
+    // names (`高欣`).
+    let first = BYLINE_ROLES.iter().filter_map(|r| t.find(r).map(|i| (i, i + r.len()))).min();
+    let mut names = match first {
+        Some((_, end)) => t[end..].to_string(),
         None => t.clone(),
     };
+    for r in BYLINE_ROLES {
+        names = names.replace(r, " ");
+    }
     let authors = names
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/'))
-        .filter(|w| !w.is_empty() && !w.contains("摄"))
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/' | '（' | '）' | '(' | ')' | '：' | ':'))
+        // `刘慧摄`: the name before the credit mark.
+        .map(|w| w.strip_suffix('摄').unwrap_or(w))
+        .filter(|w| {
+            !w.is_empty()
+                && !w.contains('摄')
+                && !w.contains("报讯")
+                && !w.ends_with('电')
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().count() <= MAX_NAME_CHARS
+                && !matches!(*w, "文" | "图")
+        })
         .map(str::to_string)
         .collect();
     (t, authors)

@@ -4,6 +4,7 @@
 //! lossless check can prove where every character went.
 
 use crate::reflow::{has_indent, join_onto, squeeze_line};
+use xunyue_core::chars::is_han;
 
 /// What a segment is, from its own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -288,10 +289,34 @@ pub fn segments(lines: &[&str], order: &[usize], cut_before: &[bool]) -> Vec<Seg
     out
 }
 
+/// Single Han characters that are words of a credit line on their own
+/// (`□记者 张静 摄`: "photo by"; `文 X`, `图 X`): a space next to them
+/// separates words, it does not pad a name.
+pub const CREDIT_WORDS: [char; 3] = ['摄', '文', '图'];
+
 /// Whitespace runs become one ASCII space (bylines and captions keep the
-/// space between role and name).
+/// space between role and name), except inside a word that the layout
+/// spaced out: a lone Han character (`刘`, from `本报记者\u{a0}刘\u{a0}慧摄` or
+/// `刘　慧`, names padded to the width of three characters) is closed up with
+/// the Han word after it (`本报记者 刘慧摄`), so that the name is found as
+/// typed. [`CREDIT_WORDS`] stay apart.
 pub fn collapse_spaces(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    let words: Vec<&str> = s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    let lone = |w: &str| {
+        let mut it = w.chars();
+        matches!((it.next(), it.next()), (Some(c), None) if is_han(c) && !CREDIT_WORDS.contains(&c))
+    };
+    let starts_han = |w: &str| w.chars().next().is_some_and(|c| is_han(c) && !(w.chars().count() == 1 && CREDIT_WORDS.contains(&c)));
+    let mut out = String::with_capacity(s.len());
+    let mut glue = false;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && !glue {
+            out.push(' ');
+        }
+        out.push_str(w);
+        glue = lone(w) && words.get(i + 1).is_some_and(|n| starts_han(n));
+    }
+    out
 }
 
 /// Text of a headline or heading line: letter-spaced lines (`服 务 流 程`)

@@ -272,3 +272,20 @@ fn large_odd_pages_ingest_in_linear_time() {
         assert!(t.elapsed().as_secs() < 30, "{:?} for {} bytes", t.elapsed(), text.len());
     }
 }
+
+#[test]
+fn names_spaced_out_by_the_layout_are_closed_up() {
+    // U+00A0 and U+3000 pad names; the name is found as typed.
+    let (_, a) = ingest("标题\n\n　　正文第一句。正文第二句。\n\n本报记者\u{a0}刘\u{a0}慧摄\n");
+    assert_eq!(a[0].captions().collect::<Vec<_>>(), ["本报记者 刘慧摄"]);
+    let (_, a) = ingest("标题\n\n□本报记者 刘\u{3000}慧\n\n　　正文第一句。\n");
+    assert_eq!((a[0].byline.as_deref(), a[0].authors.as_slice()), (Some("本报记者 刘慧"), &["刘慧".to_string()][..]));
+    let (_, a) = ingest("标题\n\n□本报记者 刘 慧 通讯员 王\u{3000}芳\n\n　　正文第一句。\n");
+    assert_eq!(a[0].authors, ["刘慧", "王芳"]);
+    // Words stay apart: role and name, name and credit, two names.
+    let (_, a) = ingest("标题\n\n□记者 张静 摄 通讯员 王小明\n\n　　正文第一句。\n");
+    assert_eq!(a[0].blocks.iter().find(|b| b.kind == BlockKind::Byline).map(|b| b.text.as_str()), Some("□记者 张静 摄 通讯员 王小明"));
+    // Body text: every space between Han characters goes, Latin words keep one.
+    let (_, a) = ingest("标题\n\n　　工业向上拉动 GDP 增\n长 5.4 个 百 分 点，刘\u{3000}慧和\u{a0}CIMOS city brain。\n");
+    assert_eq!(kinds(&a[0], BlockKind::Paragraph), ["工业向上拉动GDP增长5.4个百分点，刘慧和CIMOS city brain。"]);
+}
