@@ -3,8 +3,8 @@
 //! JSON contract (stable; see README):
 //! - `xunyue search --json QUERY` →
 //!   `{"query", "total", "results": [{"id", "page", "title", "exact", "hits", "spans", "snippet"}]}`
-//!   (also `partial`, `notices`, `explain`, `terms`, and per result `snippet_spans`,
-//!   `score`, `tier`, `span_terms`, `missing`)
+//!   (also `partial`, `notices`, `explain`, `terms`, and per result `exact_hits`,
+//!   `snippet_spans`, `score`, `tier`, `span_terms`, `missing`)
 //! - `xunyue articles --json` → `[{"id", "page", "title", "byline", "source", "date", "text"}]`
 //! - `xunyue index-stats` → bytes of the corpus text and of the index, raw and gzipped
 //! - `--seeds DIR` builds the corpus from another folder instead of the embedded one.
@@ -70,6 +70,9 @@ struct ResultOut<'a> {
     title: &'a str,
     exact: bool,
     hits: usize,
+    /// Of `hits`, those that are the query as typed (the rest are its words
+    /// or terms found apart).
+    exact_hits: u32,
     spans: &'a [(u32, u32)],
     snippet: String,
     /// Highlight spans inside `snippet` (char offsets).
@@ -134,6 +137,7 @@ fn run(cli: Cli) -> Result<(), String> {
                         title: &a.title,
                         exact: h.exact,
                         hits: h.spans.len(),
+                        exact_hits: h.exact_hits,
                         spans: &h.spans,
                         snippet: snippet.text,
                         snippet_spans: snippet.highlights,

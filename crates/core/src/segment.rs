@@ -1,39 +1,127 @@
-//! The runtime word segmenter: jieba-rs with no built-in dictionary, loaded
-//! with the corpus vocabulary (found at build time with the full dictionary),
-//! and cut without the HMM, so that a query is split exactly as the text is.
+//! The runtime word segmenter: the maximum-probability cut over the
+//! archive's vocabulary (words found at build time with jieba's full
+//! dictionary), without the HMM, exactly as jieba cuts with that vocabulary
+//! (a test checks it against jieba-rs).
 //!
 //! Segmentation never decides whether an article matches (matching is by
-//! substring, like Ctrl+F); it splits long queries into words and tells the
-//! ranking whether a hit lines up with word boundaries in the text.
+//! substring, like Ctrl+F); it splits long queries into words.
+//!
+//! The cut, as jieba does it: the text is split into runs of "word" chars
+//! (CJK ideographs, ASCII letters and digits, `+#&._%-`) and single other
+//! chars. In a run, every vocabulary word starting at a char is an edge of a
+//! graph; the route of greatest `Σ (ln freq(word) − ln total)` wins (a char
+//! where no word starts is a step of freq 1; ties go to the longer step);
+//! along it, consecutive single ASCII letters and digits join into one word.
+//!
+//! Only the words that occur in the text being cut matter, plus the total of
+//! all frequencies: so a segmenter made of the words of one query and the
+//! archive's total ([`Segmenter::from_words`]) cuts that query exactly as the
+//! whole vocabulary does. The sharded archive relies on it.
 
 use crate::model::VocabWord;
-use jieba_rs::Jieba;
 
 /// Splits normalized text into words.
+#[derive(Debug, Clone, Default)]
 pub struct Segmenter {
-    jieba: Jieba,
+    /// Sorted, distinct.
+    words: Vec<(Vec<char>, u32)>,
+    /// `ln` of the sum of all frequencies of the vocabulary.
+    log_total: f64,
+    /// Chars of the longest word.
+    longest: usize,
 }
 
 impl Segmenter {
-    /// Builds the segmenter from the corpus vocabulary.
+    /// Builds the segmenter from the whole vocabulary.
     pub fn from_vocab(vocab: &[VocabWord]) -> Segmenter {
-        let mut jieba = Jieba::empty();
-        for w in vocab {
-            if !w.word.is_empty() {
-                jieba.add_word(&w.word, Some(w.freq.max(1) as usize), None);
+        let total = vocab.iter().filter(|w| !w.word.is_empty()).map(|w| u64::from(w.freq.max(1))).sum();
+        Segmenter::from_words(vocab.iter().map(|w| (w.word.as_str(), w.freq)), total)
+    }
+
+    /// Builds the segmenter from some words of a vocabulary whose
+    /// frequencies sum to `total` (see the module docs).
+    pub fn from_words<'a>(words: impl IntoIterator<Item = (&'a str, u32)>, total: u64) -> Segmenter {
+        let mut words: Vec<(Vec<char>, u32)> =
+            words.into_iter().filter(|(w, _)| !w.is_empty()).map(|(w, f)| (w.chars().collect(), f.max(1))).collect();
+        crate::sort::sort_by(&mut words, |a, b| a.0.cmp(&b.0));
+        // A word given twice keeps its last frequency, as jieba's add_word does.
+        let mut kept: Vec<(Vec<char>, u32)> = Vec::with_capacity(words.len());
+        for w in words {
+            match kept.last_mut() {
+                Some(last) if last.0 == w.0 => *last = w,
+                _ => kept.push(w),
             }
         }
-        Segmenter { jieba }
+        let longest = kept.iter().map(|w| w.0.len()).max().unwrap_or(0);
+        Segmenter { words: kept, log_total: (total.max(1) as f64).ln(), longest }
+    }
+
+    fn freq(&self, w: &[char]) -> Option<u32> {
+        self.words.binary_search_by(|x| x.0.as_slice().cmp(w)).ok().map(|i| self.words[i].1)
     }
 
     /// True when the vocabulary holds `word`.
     pub fn has_word(&self, word: &str) -> bool {
-        self.jieba.has_word(word)
+        let w: Vec<char> = word.chars().collect();
+        self.freq(&w).is_some()
     }
 
     /// The words of `text` as char ranges `[start, end)`, covering it.
     pub fn cut(&self, text: &str) -> Vec<(usize, usize)> {
-        self.jieba.cut(text, false).into_iter().map(|t| (t.start, t.end)).collect()
+        let chars: Vec<char> = text.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            if !is_word_char(chars[i]) {
+                // `\r\n` is one token, as in jieba.
+                let n = if chars[i] == '\r' && chars.get(i + 1) == Some(&'\n') { 2 } else { 1 };
+                out.push((i, i + n));
+                i += n;
+                continue;
+            }
+            let start = i;
+            while i < chars.len() && is_word_char(chars[i]) {
+                i += 1;
+            }
+            self.cut_run(&chars[start..i], start, &mut out);
+        }
+        out
+    }
+
+    /// The best route through one run of word chars (see the module docs).
+    fn cut_run(&self, c: &[char], base: usize, out: &mut Vec<(usize, usize)>) {
+        let n = c.len();
+        // route[i] = (best log probability from i to the end, end of the step from i)
+        let mut route = vec![(0.0f64, n); n + 1];
+        for i in (0..n).rev() {
+            let mut best: Option<(f64, usize)> = None;
+            for j in i + 1..=n.min(i + self.longest) {
+                if let Some(f) = self.freq(&c[i..j]) {
+                    let p = (f as f64).ln() - self.log_total + route[j].0;
+                    if best.is_none_or(|(bp, be)| p > bp || (p == bp && j > be)) {
+                        best = Some((p, j));
+                    }
+                }
+            }
+            route[i] = best.unwrap_or((-self.log_total + route[i + 1].0, i + 1));
+        }
+        let mut x = 0;
+        let mut left: Option<usize> = None;
+        while x < n {
+            let y = route[x].1;
+            if y - x == 1 && c[x].is_ascii_alphanumeric() {
+                left.get_or_insert(x);
+            } else {
+                if let Some(s) = left.take() {
+                    out.push((base + s, base + x));
+                }
+                out.push((base + x, base + y));
+            }
+            x = y;
+        }
+        if let Some(s) = left {
+            out.push((base + s, base + n));
+        }
     }
 
     /// Word boundaries of `chars` as a bit set over positions `0..=len`:
@@ -41,6 +129,20 @@ impl Segmenter {
     pub fn boundaries(&self, chars: &[char]) -> Vec<u8> {
         let s: String = chars.iter().collect();
         boundaries_at(chars.len(), self.cut(&s).into_iter().map(|(_, end)| end))
+    }
+}
+
+/// The chars jieba cuts into words (the others are tokens of their own): CJK
+/// ideographs, ASCII letters and digits, and `+ # & . _ % -`.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || matches!(c, '+' | '#' | '&' | '.' | '_' | '%' | '-')
+    } else {
+        matches!(c,
+            '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+            | '\u{20000}'..='\u{2A6DF}' | '\u{2A700}'..='\u{2B73F}' | '\u{2B740}'..='\u{2B81F}'
+            | '\u{2B820}'..='\u{2CEAF}' | '\u{2CEB0}'..='\u{2EBEF}'
+            | '\u{2F800}'..='\u{2FA1F}')
     }
 }
 
@@ -131,6 +233,65 @@ pub fn round_freq(freq: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// jieba-rs with exactly this vocabulary, cut without the HMM.
+    fn jieba_cut(vocab: &[VocabWord], text: &str) -> Vec<(usize, usize)> {
+        let mut j = jieba_rs::Jieba::empty();
+        for w in vocab {
+            j.add_word(&w.word, Some(w.freq.max(1) as usize), None);
+        }
+        j.cut(text, false).into_iter().map(|t| (t.start, t.end)).collect()
+    }
+
+    const WORDS: &[(&str, u32)] = &[
+        ("青岛", 3000), ("华大", 2000), ("青岛华大", 50), ("基因", 5000), ("转基因", 800), ("基因组", 900),
+        ("组学", 300), ("科技", 9000), ("产业", 7000), ("发展", 20000), ("共同体", 400), ("海洋", 4000),
+        ("bg136", 5), ("5g", 40), ("dna", 90), ("r&d", 3), ("一个", 60000), ("个人", 8000), ("人民", 30000),
+        ("中国", 90000), ("中国人", 2000), ("国人", 1500), ("的", 318825),
+    ];
+    const CHARS: &str = "青岛华大基因转组学科技产业发展共同体海洋一个人民中国的，。 ab5gd&r13-·\r\n、“”";
+
+    fn vocab() -> Vec<VocabWord> {
+        WORDS.iter().map(|&(w, f)| VocabWord { word: w.to_string(), freq: f }).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn cuts_as_jieba_does(picks in proptest::collection::vec((0usize..64, any::<bool>()), 0..24)) {
+            let chars: Vec<char> = CHARS.chars().collect();
+            let mut text = String::new();
+            for (i, word) in picks {
+                if word {
+                    text.push_str(WORDS[i % WORDS.len()].0);
+                } else {
+                    text.push(chars[i % chars.len()]);
+                }
+            }
+            let v = vocab();
+            prop_assert_eq!(Segmenter::from_vocab(&v).cut(&text), jieba_cut(&v, &text), "{:?}", text);
+        }
+
+        /// The words of the text and the vocabulary's total cut it as the whole vocabulary does.
+        #[test]
+        fn the_words_in_the_text_and_the_total_suffice(picks in proptest::collection::vec((0usize..64, any::<bool>()), 0..24)) {
+            let chars: Vec<char> = CHARS.chars().collect();
+            let mut text = String::new();
+            for (i, word) in picks {
+                if word {
+                    text.push_str(WORDS[i % WORDS.len()].0);
+                } else {
+                    text.push(chars[i % chars.len()]);
+                }
+            }
+            let v = vocab();
+            let total = v.iter().map(|w| u64::from(w.freq)).sum();
+            let some = Segmenter::from_words(v.iter().filter(|w| text.contains(&w.word)).map(|w| (w.word.as_str(), w.freq)), total);
+            prop_assert_eq!(some.cut(&text), Segmenter::from_vocab(&v).cut(&text));
+        }
+    }
 
     fn seg(words: &[&str]) -> Segmenter {
         let vocab: Vec<VocabWord> =

@@ -5,7 +5,7 @@
 //! | `青岛华大`            | the phrase; then articles with all its words (青岛 · 华大)       |
 //! | `基因 细胞`           | both terms (AND), anywhere in the article                       |
 //! | `"基因 细胞"`         | exactly this phrase, space included; never split into words     |
-//! | `-转基因`             | no article containing 转基因                                    |
+//! | `-转基因`             | no article containing 转基因 (alone: every article without it)   |
 //! | `细胞 OR 干细胞`, `细胞 \| 干细胞` | either term                                         |
 //!
 //! The query is folded with the archive's [`Fold`] before anything else, like
@@ -13,8 +13,16 @@
 //! Punctuation inside a term is matched where the text has it; where the text
 //! has none, the term without punctuation still matches (`华大·基因` finds
 //! `华大基因`), ranked after the verbatim matches. Control characters count as
-//! spaces. A lone `-` is ignored. A query with no positive term (`-`, `-12`)
-//! is searched as typed.
+//! spaces. A lone `-` is ignored. A query of exclusions only (`-马铃薯`) lists
+//! every article that has none of them (after any article that holds the
+//! query as typed, `-马铃薯` itself, as always); a query with nothing to
+//! search but operators (`-`, `--`, `|`) is searched as typed.
+//!
+//! A term is split into its words for the all-words match, except when a
+//! piece of it is a Latin fragment of one or two letters or digits (`R&D`,
+//! `5G网络`, `iPhone 5s`): such a fragment is not a word of its own (`d`
+//! would match inside `DNA`), so the term matches verbatim only, or without
+//! its punctuation when that form is not itself such a fragment.
 //!
 //! Whatever the operators, the whole query as typed (folded) is also searched
 //! verbatim: the articles containing it are the exact results, the same set
@@ -51,6 +59,8 @@ pub enum Notice {
     Partial { best: u16, of: u16 },
     /// No article contains any term.
     NoMatch,
+    /// The query only excludes: the results are every article without it.
+    OnlyExcluded,
 }
 
 /// One searchable term.
@@ -179,6 +189,10 @@ fn split_words(phrase: &str, seg: &Segmenter) -> Vec<String> {
             units.push(single);
         }
     }
+    // A short Latin fragment is no word of its own: then no split at all.
+    if units.iter().any(|u| is_latin_fragment(u)) {
+        return Vec::new();
+    }
     if units.iter().any(|u| u.chars().count() > 1) {
         units.retain(|u| u.chars().count() > 1);
     }
@@ -191,6 +205,13 @@ fn split_words(phrase: &str, seg: &Segmenter) -> Vec<String> {
     units
 }
 
+/// One or two ASCII letters or digits: too short to stand for a word when
+/// split out of a term (it would match inside any Latin word).
+fn is_latin_fragment(s: &str) -> bool {
+    let n = s.chars().count();
+    (1..=2).contains(&n) && s.chars().all(|c| c.is_ascii_alphanumeric())
+}
+
 fn make_term(chars: &[char], label: String, quoted: bool, seg: &Segmenter, notices: &mut Vec<Notice>) -> Option<Term> {
     let phrase: String = chars.iter().collect::<String>().trim().to_string();
     if phrase.is_empty() {
@@ -200,7 +221,7 @@ fn make_term(chars: &[char], label: String, quoted: bool, seg: &Segmenter, notic
         return Some(Term { label, phrase, loose: None, words: Vec::new(), quoted });
     }
     let stripped: String = phrase.chars().filter(|&c| !is_punct(c)).collect();
-    let loose = (!stripped.is_empty() && stripped != phrase).then_some(stripped);
+    let loose = (!stripped.is_empty() && stripped != phrase && !is_latin_fragment(&stripped)).then_some(stripped);
     let mut words = split_words(&phrase, seg);
     if words.len() > MAX_WORDS {
         words.truncate(MAX_WORDS);
@@ -271,8 +292,11 @@ impl Query {
                 }
             }
         }
-        if q.clauses.is_empty() {
-            // Nothing positive (`-`, `-12`, `|`): search the text as typed.
+        if q.clauses.is_empty() && !q.excludes.is_empty() {
+            // Exclusions only: every article without them.
+            notices.push(Notice::OnlyExcluded);
+        } else if q.clauses.is_empty() {
+            // Nothing but operators (`-`, `--`, `|`): search the text as typed.
             q.excludes.clear();
             q.operators = false;
             let chars: Vec<char> = q.whole.chars().collect();
@@ -288,7 +312,12 @@ impl Query {
 
     /// True when there is nothing to search.
     pub fn is_empty(&self) -> bool {
-        self.clauses.is_empty()
+        self.clauses.is_empty() && self.excludes.is_empty()
+    }
+
+    /// True when the query only excludes (`-马铃薯`).
+    pub fn only_excludes(&self) -> bool {
+        self.clauses.is_empty() && !self.excludes.is_empty()
     }
 
     /// The query read back in words, for the UI (`“青岛华大” (or 青岛 · 华大)
@@ -317,7 +346,10 @@ impl Query {
             }
         }
         for t in &self.excludes {
-            let _ = write!(out, " NOT “{}”", t.phrase);
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            let _ = write!(out, "NOT “{}”", t.phrase);
         }
         out
     }
@@ -396,8 +428,36 @@ mod tests {
     }
 
     #[test]
+    fn only_exclusions_exclude() {
+        for raw in ["-转基因", "-12", "-\"青岛 华大\"", "-华大 -基因"] {
+            let q = Query::parse(raw, &seg(), &Fold::full());
+            assert!(q.clauses.is_empty(), "{raw}");
+            assert!(q.only_excludes() && !q.is_empty(), "{raw}");
+            assert!(q.notices.contains(&Notice::OnlyExcluded), "{raw}");
+            assert!(q.explain().starts_with("NOT “"), "{}", q.explain());
+        }
+    }
+
+    #[test]
+    fn short_latin_fragments_are_not_words() {
+        for (raw, loose) in [("R&D", None), ("5G网络", None), ("iPhone 5s", None), ("A股市场", None), ("c++", None), ("r&d投入", Some("rd投入"))] {
+            let q = Query::parse(raw, &seg(), &Fold::full());
+            let t = &q.clauses[0].alts[0];
+            assert!(t.words.is_empty(), "{raw}: {:?}", t.words);
+            if raw != "iPhone 5s" {
+                assert_eq!(t.loose.as_deref(), loose, "{raw}");
+            }
+        }
+        // Longer Latin words still split out.
+        let q = Query::parse("DNA测序", &seg(), &Fold::full());
+        assert_eq!(q.clauses[0].alts[0].words, ["dna", "测序"]);
+        let q = Query::parse("COVID-19", &seg(), &Fold::full());
+        assert_eq!(q.clauses[0].alts[0].loose.as_deref(), Some("covid19"));
+    }
+
+    #[test]
     fn nothing_positive_is_searched_as_typed() {
-        for raw in ["-", "-12", "--", "|", "OR"] {
+        for raw in ["-", "--", "|", "OR"] {
             let q = Query::parse(raw, &seg(), &Fold::full());
             assert_eq!(q.clauses.len(), 1, "{raw}");
             assert_eq!(q.clauses[0].alts[0].phrase, raw.to_lowercase(), "{raw}");

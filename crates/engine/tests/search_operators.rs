@@ -151,3 +151,87 @@ fn explain_reads_the_query_back() {
     assert_eq!(q.explain(), "“青岛华大” (or 青岛 · 华大) AND (“til” OR “驿站”) NOT “基因”");
     assert_eq!(e.search("青岛华大 -基因 TIL OR 驿站").explain, q.explain());
 }
+
+/// A query of exclusions only lists every article without them, with no
+/// hits marked (regression: `-马铃薯` once listed the articles about 马铃薯).
+#[test]
+fn exclusions_alone_list_every_article_without_them() {
+    let e = engine();
+    let all: Vec<u32> = (0..e.articles().len() as u32).collect();
+    for (q, excluded) in [("-马铃薯", vec!["马铃薯"]), ("-华大", vec!["华大"]), ("-\"华大\"", vec!["华大"]), ("-华大 -基因", vec!["华大", "基因"])] {
+        let mut want = all.clone();
+        for x in &excluded {
+            let with = docs_with(x);
+            assert!(!with.is_empty(), "the corpus has {x}");
+            want = not(&want, &with);
+        }
+        assert!(docs_with(q).is_empty(), "no article holds {q} as typed");
+        let resp = e.search(q);
+        check_invariants(e, &resp);
+        assert_eq!(hit_docs(&resp), want, "{q}");
+        assert!(resp.hits.iter().all(|h| h.spans.is_empty() && !h.exact), "{q}: nothing to mark");
+        assert!(resp.notices.contains(&Notice::OnlyExcluded), "{q}: {:?}", resp.notices);
+        assert_eq!(e.search_docs(q), want, "{q}: facet counts see the same articles");
+    }
+}
+
+/// One or two Latin letters split out of a query do not match inside words:
+/// `R&D` marks only `R&D` (regression: it marked the D of DNA, the R of RNA).
+#[test]
+fn short_latin_fragments_do_not_match_inside_words() {
+    let e = engine();
+    for q in ["R&D", "r&d", "5G网络", "A股"] {
+        let folded = xunyue_core::normalize::normalize_str(q);
+        let resp = e.search(q);
+        check_invariants(e, &resp);
+        assert_eq!(hit_docs(&resp), docs_with(q), "{q}: only where it is verbatim");
+        for h in &resp.hits {
+            let text = e.text(h.doc);
+            for &(s, t) in &h.spans {
+                let piece: String = text[s as usize..t as usize].iter().collect();
+                assert_eq!(xunyue_core::normalize::normalize_str(&piece), folded, "{q}: span {piece:?}");
+            }
+        }
+    }
+}
+
+/// Exact hits and hits found apart are counted apart: the exact ones are
+/// Ctrl+F's count of the query, over every result.
+#[test]
+fn exact_hits_are_counted_apart() {
+    let e = engine();
+    for q in ["青岛华大", "基因 细胞", "华大基因"] {
+        let resp = e.search(q);
+        let folded = xunyue_core::normalize::normalize_str(q);
+        let want: usize = search_support::naive(folded.trim()).values().sum();
+        assert_eq!(resp.exact_hits(), want, "{q}");
+        for h in &resp.hits {
+            assert_eq!(h.exact_hits as usize, if h.exact { h.spans.len() } else { 0 }, "{q}");
+        }
+    }
+    let resp = e.search("青岛华大");
+    assert!(resp.total_hits() > resp.exact_hits(), "青岛华大 is also found as 青岛 … 华大");
+}
+
+/// An exclusion-only query whose text, dash and all, is in an article (a list
+/// item `-提升…`): that article is an exact hit, first, as Ctrl+F finds it;
+/// the articles without the excluded term follow.
+#[test]
+fn exclusion_text_typed_verbatim_is_still_found() {
+    let e = engine();
+    let t: Vec<(u32, usize)> = (0..e.articles().len() as u32)
+        .flat_map(|d| e.text(d).iter().enumerate().filter(|&(_, &c)| c == '-').map(move |(i, _)| (d, i)).collect::<Vec<_>>())
+        .collect();
+    let Some(&(d, i)) = t.iter().find(|&&(d, i)| e.text(d).get(i + 1).is_some_and(|c| !c.is_whitespace() && *c != '-')) else {
+        panic!("the corpus has a dash before text");
+    };
+    let q: String = e.text(d)[i..(i + 5).min(e.text(d).len())].iter().collect();
+    let resp = e.search(&q);
+    check_invariants(e, &resp);
+    let exact: Vec<u32> = sorted(resp.hits.iter().filter(|h| h.exact).map(|h| h.doc).collect());
+    assert_eq!(exact, docs_with(&q), "{q}");
+    assert!(resp.hits[0].exact, "{q}: the verbatim hit comes first");
+    let rest: Vec<u32> = sorted(resp.hits.iter().filter(|h| !h.exact).map(|h| h.doc).collect());
+    let without = not(&(0..e.articles().len() as u32).collect::<Vec<_>>(), &docs_with(&q[1..]));
+    assert_eq!(rest, without, "{q}");
+}

@@ -183,6 +183,27 @@ impl Engine {
     /// order, each given to `emit` with its tier and occurrence lists.
     pub(crate) fn match_all(&self, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
         let mut m = Matcher::new(self);
+        if q.only_excludes() {
+            // Every article without the excluded terms (no hits to mark); as
+            // always, an article holding the query as typed is an exact hit.
+            let whole = m.find(&q.whole);
+            let whole_id = if m.docs(whole).is_empty() { 0 } else { labels.id(q.raw.trim()) };
+            let excludes: Vec<usize> = q
+                .excludes
+                .iter()
+                .flat_map(|t| std::iter::once(&t.phrase).chain(t.loose.iter()))
+                .map(|n| m.find(n))
+                .collect();
+            for doc in 0..self.docs.len() as u32 {
+                if m.has(whole, doc) {
+                    let whole_list = [m.list((whole_id, whole), doc)];
+                    emit(&Matched { doc, tier: Tier::Exact, lists: &whole_list, span_lists: &whole_list, missing: &[], matched: 0 });
+                } else if !excludes.iter().any(|&x| m.has(x, doc)) {
+                    emit(&Matched { doc, tier: Tier::Terms, lists: &[], span_lists: &[], missing: &[], matched: 0 });
+                }
+            }
+            return;
+        }
         let clauses: Vec<Vec<TermNeedles>> = q
             .clauses
             .iter()

@@ -192,9 +192,11 @@ impl Engine {
                 } else {
                     Snippet::default()
                 };
+                let exact = h.tier == Tier::Exact;
                 SearchHit {
                     doc: h.doc,
-                    exact: h.tier == Tier::Exact,
+                    exact,
+                    exact_hits: if exact { h.spans.len() as u32 } else { 0 },
                     spans: h.spans,
                     score: h.score,
                     snippet,

@@ -15,6 +15,9 @@ pub struct SearchHit {
     pub exact: bool,
     /// Hit spans: char offsets into [`xunyue_core::Article::text`], sorted, not overlapping.
     pub spans: Vec<(u32, u32)>,
+    /// How many of the spans are the query as typed (Ctrl+F's hits): all of
+    /// them in an exact hit, none otherwise (words or terms apart, partial).
+    pub exact_hits: u32,
     pub score: f32,
     /// Made for the first [`SNIPPET_HITS`] hits; empty after them (make it
     /// with [`Engine::snippet_for`] when showing them).
@@ -47,6 +50,11 @@ pub struct SearchResponse {
 impl SearchResponse {
     pub fn total_hits(&self) -> usize {
         self.hits.iter().map(|h| h.spans.len()).sum()
+    }
+
+    /// Hits that are the query as typed, over every result.
+    pub fn exact_hits(&self) -> usize {
+        self.hits.iter().map(|h| h.exact_hits as usize).sum()
     }
 }
 
