@@ -273,12 +273,63 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Most lines a head stack has before its byline: kicker, headline,
+/// subtitle, and one of them wrapped.
+pub const MAX_STACK_LINES: usize = 4;
+
+/// Longest line that can be a head line, in chars: headlines run across
+/// columns, so they may be longer than the column, but a line longer than
+/// this is text.
+pub const MAX_HEAD_CHARS: usize = 40;
+
+/// A line that can be a head line: alone on its line, not indented, not
+/// ending a sentence or cut mid-phrase.
+fn head_like(s: &Seg) -> bool {
+    let n = s.text.chars().count();
+    s.kind == SegKind::Text
+        && s.line_start
+        && !s.indent
+        && (1..=MAX_HEAD_CHARS).contains(&n)
+        && !ends_sentence(&s.text)
+        && !s.text.chars().last().is_some_and(is_joiner)
+}
+
+/// Where a new story's head starts: a stack of head-like lines, after the
+/// end of a sentence (or a blank line), right before a byline line or a
+/// paragraph that opens with a dateline (`本报讯`, `新华社…电`). A section
+/// heading inside a story is followed by its text, never by a byline.
+fn story_starts(segs: &[Seg]) -> Vec<bool> {
+    let mut out = vec![false; segs.len()];
+    for i in 0..segs.len() {
+        if !head_like(&segs[i]) {
+            continue;
+        }
+        let after_end = i == 0 || segs[i].gap || segs[i - 1].kind != SegKind::Text || ends_sentence(&segs[i - 1].text);
+        if !after_end {
+            continue;
+        }
+        let mut j = i;
+        while j < segs.len() && j < i + MAX_STACK_LINES && head_like(&segs[j]) {
+            j += 1;
+        }
+        if segs.get(j).is_some_and(|n| n.line_start && matches!(n.kind, SegKind::Byline | SegKind::BaoXun)) {
+            out[i] = true;
+        }
+    }
+    out
+}
+
 /// Builds the draft blocks of a page from its segments.
 pub fn build(segs: &[Seg]) -> Vec<Draft> {
     let layout = layout(segs);
     let last_text = segs.len().checked_sub(1);
+    let starts = story_starts(segs);
     let mut b = Builder { out: Vec::new(), cand: Vec::new(), held: Vec::new(), head_ctx: true, layout };
     for (i, s) in segs.iter().enumerate() {
+        if starts[i] && !b.head_ctx {
+            b.close();
+            b.head_ctx = true;
+        }
         if s.kind == SegKind::Text {
             let after_marker = i > 0 && segs[i - 1].kind == SegKind::Marker;
             b.text(s, after_marker, Some(i) == last_text);

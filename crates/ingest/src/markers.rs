@@ -161,6 +161,91 @@ fn is_caption_text(t: &str) -> bool {
     t.ends_with('摄') && (t.contains('□') || t.contains("记者")) && t.chars().count() <= 200
 }
 
+/// Longest line that can be a byline of its own (`记者 刘腾 通讯员 王芳`), in
+/// chars: longer lines are text that happens to start with a role word.
+pub const MAX_BYLINE_CHARS: usize = 40;
+
+/// A line that is a byline and nothing else, without a `□` (`本报记者 刘腾`,
+/// `记者 刘腾 通讯员 王芳`, `文/图 王芳`): it opens with a role word and
+/// every other word is a name.
+fn is_byline_line(raw: &str) -> bool {
+    let t = collapse_spaces(raw);
+    if t.chars().count() > MAX_BYLINE_CHARS {
+        return false;
+    }
+    let Some(role) = crate::articles::BYLINE_ROLES.iter().find(|r| t.starts_with(*r)) else { return false };
+    let mut rest = t[role.len()..].to_string();
+    for r in crate::articles::BYLINE_ROLES {
+        rest = rest.replace(r, " ");
+    }
+    let words: Vec<&str> = rest.split([' ', '、', '，']).filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && words.iter().all(|w| looks_like_name(w.strip_suffix('摄').unwrap_or(w)))
+}
+
+/// A dateline opening a story's first paragraph: `本报讯`, `本报北京1月31日电`,
+/// `新华社北京1月31日电`, optionally followed by the reporters in brackets
+/// (`（记者 李明）`). Returns its byte length.
+pub fn dateline_len(t: &str) -> Option<usize> {
+    let mut end = if t.starts_with("本报讯") {
+        "本报讯".len()
+    } else {
+        let agency = ["本报", "新华社", "中新社", "人民网", "央视网"].into_iter().find(|a| t.starts_with(a))?;
+        // A place (a few Han characters), then `M月D日电` or `…讯`.
+        let rest = &t[agency.len()..];
+        let mut at = 0;
+        let cs: Vec<(usize, char)> = rest.char_indices().take(24).collect();
+        let mut k = 0;
+        while k < cs.len() && is_han(cs[k].1) && !matches!(cs[k].1, '月' | '日') && k < 8 {
+            k += 1;
+        }
+        let digits = |k: &mut usize| {
+            let s = *k;
+            while *k < cs.len() && cs[*k].1.is_ascii_digit() {
+                *k += 1;
+            }
+            *k > s
+        };
+        if !digits(&mut k) || cs.get(k).map(|c| c.1) != Some('月') {
+            return None;
+        }
+        k += 1;
+        if !digits(&mut k) || cs.get(k).map(|c| c.1) != Some('日') {
+            return None;
+        }
+        k += 1;
+        match cs.get(k).map(|c| c.1) {
+            Some('电' | '讯') => at = cs[k].0 + cs[k].1.len_utf8(),
+            _ => return None,
+        }
+        agency.len() + at
+    };
+    // `（记者 李明）`: the reporters, kept with the dateline.
+    let after = &t[end..];
+    let lead = after.len() - after.trim_start().len();
+    let rest = &after[lead..];
+    if rest.starts_with(['（', '(']) {
+        if let Some(close) = rest.find(['）', ')']) {
+            let inner = &rest[..close];
+            if inner.contains("记者") || inner.contains("通讯员") {
+                end += lead + close + rest[close..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    Some(end)
+}
+
+/// A closing credit on a line of its own: `（责任编辑：王芳）`, `（据新华社）`,
+/// `（本报记者 刘腾 整理）`, `（刘腾）`: the story ends here.
+fn is_closing_credit(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('（').and_then(|x| x.strip_suffix('）')) else { return false };
+    let n = inner.chars().count();
+    n > 0
+        && n <= MAX_BYLINE_CHARS
+        && !inner.contains(['（', '）', '。'])
+        && (["责任编辑", "编辑", "据", "来源", "记者", "通讯员", "整理"].iter().any(|w| inner.contains(w))
+            || looks_like_name(inner))
+}
+
 /// Cuts one line into typed byte ranges.
 pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
     let Some((s, e)) = trim_range(raw, 0, raw.len()) else { return Vec::new() };
@@ -200,6 +285,12 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
     if first == '▶' && t.chars().count() <= 16 {
         return one(SegKind::Byline);
     }
+    if is_byline_line(&raw[s..e]) && !t.ends_with('摄') {
+        return one(SegKind::Byline);
+    }
+    if is_closing_credit(&t) {
+        return one(SegKind::Signature);
+    }
     if is_caption_text(&t) {
         return caption_ranges(raw, s, e).into_iter().map(|(a, b)| (SegKind::Caption, a, b, None)).collect();
     }
@@ -217,8 +308,8 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
             break;
         }
     }
-    if raw[a..b].starts_with("本报讯") {
-        let end = a + "本报讯".len();
+    if let Some(n) = dateline_len(&raw[a..b]) {
+        let end = a + n;
         out.push((SegKind::BaoXun, a, end, None));
         a = trim_range(raw, end, b).map_or(b, |r| r.0);
     }
@@ -236,10 +327,17 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
     if a < b && tail.is_empty() {
         // `…格局。 李偌蔓`: a name after the last stop, set apart by a space.
         let body = &raw[a..b];
-        if let Some(sp) = body.rfind(char::is_whitespace) {
-            let name = body[sp..].trim();
+        // The name may be spaced out itself (`。 刘 慧`): cut at the last
+        // sentence end followed by white space.
+        let cut = body
+            .char_indices()
+            .filter(|&(i, c)| is_stop(c) && body[i + c.len_utf8()..].starts_with(char::is_whitespace))
+            .map(|(i, c)| i + c.len_utf8())
+            .last();
+        if let Some(sp) = cut {
+            let name: String = body[sp..].chars().filter(|c| !c.is_whitespace()).collect();
             let before = body[..sp].trim_end();
-            if looks_like_name(name) && ends_sentence(before) {
+            if looks_like_name(&name) && ends_sentence(before) {
                 let name_at = a + sp + body[sp..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
                 tail.push((SegKind::Signature, name_at, b, None));
                 b = a + before.len();
