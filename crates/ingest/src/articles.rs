@@ -61,6 +61,12 @@ fn is_head_item(d: &Draft) -> bool {
     }
 }
 
+/// A byline that follows a plain head line: the head is complete.
+fn byline_after_headline(c: &Cluster) -> bool {
+    let head = c.items.iter().position(|d| d.kind == DKind::Head && !is_kicker_text(&d.text));
+    head.is_some_and(|h| c.items[h..].iter().any(|d| d.kind == DKind::Byline))
+}
+
 /// Splits one head run into clusters (one per article) and teaser clusters.
 fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
     // Head groups: a head line with a gap before starts a group.
@@ -127,6 +133,11 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
                 // A teaser that found no head: keep it with the current head.
                 cur.extend(group);
             }
+            // A byline closes a head: a headline after it opens the next.
+            DKind::Head if !is_kicker_text(&first.text) && byline_after_headline(&cur) => {
+                out.push(std::mem::take(&mut cur));
+                cur.extend(group);
+            }
             DKind::Head if !is_kicker_text(&first.text) => cur.extend(group),
             DKind::Head | DKind::Deck => {
                 // A kicker after a headline opens the next article's head.
@@ -154,12 +165,18 @@ fn head_roles(c: &Cluster) -> Vec<BlockKind> {
     // Groups of plain lines (a gap starts a group).
     let group_starts: Vec<usize> =
         plain.iter().copied().filter(|&i| c.items[i].gap || i == heads[0]).collect();
-    let headline = if c.teaser.is_some() || group_starts.len() <= 1 {
-        plain.first().copied()
+    // A line opening with a dash is a subtitle (`——记…`).
+    let candidates: Vec<usize> = if c.teaser.is_some() || group_starts.len() <= 1 { plain.clone() } else { group_starts.clone() };
+    let candidates: Vec<usize> = match candidates.iter().copied().filter(|&i| !c.items[i].text.starts_with(['—', '-'])).collect::<Vec<_>>() {
+        v if v.is_empty() => candidates,
+        v => v,
+    };
+    let headline = if c.teaser.is_some() {
+        candidates.first().copied()
     } else {
-        // Of separate lines, the shorter is the headline: kickers and
+        // Of the head lines, the shortest is the headline: kickers and
         // subtitles are the long explaining lines.
-        group_starts.iter().copied().min_by_key(|&i| c.items[i].text.chars().count())
+        candidates.iter().copied().min_by_key(|&i| c.items[i].text.chars().count())
     };
     c.items
         .iter()

@@ -192,7 +192,7 @@ pub fn dateline_len(t: &str) -> Option<usize> {
         let agency = ["本报", "新华社", "中新社", "人民网", "央视网"].into_iter().find(|a| t.starts_with(a))?;
         // A place (a few Han characters), then `M月D日电` or `…讯`.
         let rest = &t[agency.len()..];
-        let mut at = 0;
+        let at;
         let cs: Vec<(usize, char)> = rest.char_indices().take(24).collect();
         let mut k = 0;
         while k < cs.len() && is_han(cs[k].1) && !matches!(cs[k].1, '月' | '日') && k < 8 {

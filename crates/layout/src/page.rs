@@ -339,13 +339,15 @@ fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af
                         text = format!("{o}{text}");
                     }
                 }
+                // A name signing the story is set after its last sentence,
+                // never broken across lines.
+                let mut signed = None;
                 if Some(n) == last_para {
                     if af.continued {
                         text.push_str("（下转第二版）");
                     }
                     if af.byline == Byline::Signature && rng.chance(50) {
-                        text.push(' ');
-                        text.push_str(&name);
+                        signed = Some(format!(" {name}"));
                     }
                 }
                 first_para = false;
@@ -360,6 +362,9 @@ fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af
                 for (k, l) in lines.into_iter().enumerate() {
                     let l = if k == 0 { format!("{indent}{l}") } else { l };
                     body_lines.push(l, Some(i), true);
+                }
+                if let (Some(sig), Some(last)) = (signed, body_lines.lines.last_mut()) {
+                    last.0.push_str(&sig);
                 }
             }
             Body::Section(s) => {
