@@ -65,6 +65,20 @@ pub struct Layout {
     pub width: usize,
 }
 
+/// How much longer than the column a wrapped line of body text may be, in
+/// chars: OCR counts half-width digits and letters as chars, so a full line
+/// holding a number has a few more chars than the column is wide.
+pub const COLUMN_SLACK: usize = 3;
+
+impl Layout {
+    /// True when a line of `n` chars could be a full line of the page's
+    /// columns: not a short line, and not longer than a column holds. A head
+    /// line set across columns is longer; a heading alone is shorter.
+    pub fn fits_column(&self, n: usize) -> bool {
+        n >= self.width * 3 / 4 && n <= self.width + COLUMN_SLACK.max(self.width / 4)
+    }
+}
+
 pub fn layout(segs: &[Seg]) -> Layout {
     let mut lens: Vec<usize> = segs
         .iter()
@@ -179,17 +193,6 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        if self.is_heading(s, after_marker, last_text) {
-            self.close();
-            match self.out.last_mut() {
-                Some(d) if d.kind == DKind::Section && !s.gap && !after_marker => {
-                    join_onto(&mut d.text, &s.text);
-                    d.pieces.push(s.piece);
-                }
-                _ => self.out.push(draft(DKind::Section, s, false)),
-            }
-            return;
-        }
         // A name alone after the last sentence of an article.
         if !self.head_ctx
             && (self.cand.is_empty() || self.cand_ended())
@@ -205,14 +208,24 @@ impl<'a> Builder<'a> {
             self.head_ctx = true;
             return;
         }
+        if self.is_heading(s, after_marker, last_text) {
+            self.close();
+            match self.out.last_mut() {
+                Some(d) if d.kind == DKind::Section && !s.gap && !after_marker => {
+                    join_onto(&mut d.text, &s.text);
+                    d.pieces.push(s.piece);
+                }
+                _ => self.out.push(draft(DKind::Section, s, false)),
+            }
+            return;
+        }
         if !self.cand.is_empty() {
             let new_para = if self.head_ctx {
                 // A short line standing alone at the head is a head line.
                 let short_head = s.gap
                     && !self.cand[0].indent
                     && self.cand.last().is_some_and(|l| {
-                        l.text.chars().count() < self.layout.width * 3 / 4
-                            && !l.text.chars().last().is_some_and(is_joiner)
+                        !self.layout.fits_column(l.text.chars().count()) && !l.text.chars().last().is_some_and(is_joiner)
                     });
                 self.cand_ended() || s.indent || short_head
             } else {
