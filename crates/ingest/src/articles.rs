@@ -158,6 +158,24 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
     out
 }
 
+/// Splits a cluster after its first group of plain head lines when another
+/// plain group, set apart by a blank line, follows: returns the rest.
+fn split_first_head(c: &mut Cluster) -> Option<Cluster> {
+    if c.teaser.is_some() {
+        return None;
+    }
+    let plain = |d: &Draft| d.kind == DKind::Head && !is_kicker_text(&d.text);
+    let first = c.items.iter().position(plain)?;
+    let second = (first + 1..c.items.len()).find(|&i| plain(&c.items[i]) && c.items[i].gap)?;
+    let rest: Vec<Draft> = c.items.split_off(second);
+    let mut r = Cluster::default();
+    r.extend(rest);
+    let items = std::mem::take(&mut c.items);
+    *c = Cluster::default();
+    c.extend(items);
+    Some(r)
+}
+
 /// Assigns kicker / headline / subtitle roles to the head lines of a cluster.
 fn head_roles(c: &Cluster) -> Vec<BlockKind> {
     let heads: Vec<usize> = (0..c.items.len()).filter(|&i| c.items[i].kind == DKind::Head).collect();
@@ -382,6 +400,24 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
         units.push(Unit::Head(clusters(head_run)));
     }
 
+    // A body with no head before it, right before a head run whose first
+    // cluster holds several heads set apart by blank lines: the first of
+    // them is the body's own head, read after it.
+    for k in 1..units.len() {
+        let orphan = match &units[k - 1] {
+            Unit::Body(b) => {
+                !b.first().is_some_and(|d| d.kind == DKind::ContFrom) && (k < 2 || !matches!(units[k - 2], Unit::Head(_)))
+            }
+            Unit::Head(_) => false,
+        };
+        if let (true, Unit::Head(cs)) = (orphan, &mut units[k]) {
+            if let Some(first) = cs.first_mut() {
+                if let Some(rest) = split_first_head(first) {
+                    cs.insert(1, rest);
+                }
+            }
+        }
+    }
     // Flatten: heads get indices; bodies remember what precedes them.
     let mut heads: Vec<Option<Cluster>> = Vec::new();
     let mut head_pos: Vec<usize> = Vec::new();

@@ -318,7 +318,9 @@ fn story_starts(segs: &[Seg]) -> Vec<bool> {
             continue;
         }
         let after_end = i == 0 || segs[i].gap || segs[i - 1].kind != SegKind::Text || ends_sentence(&segs[i - 1].text);
-        if !after_end {
+        // A name alone after a sentence signs the story before.
+        let signature = i > 0 && segs[i].text.chars().count() <= 3 && looks_like_name(&segs[i].text) && ends_sentence(&segs[i - 1].text);
+        if !after_end || signature {
             continue;
         }
         let mut j = i;

@@ -405,14 +405,20 @@ pub fn collapse_spaces(s: &str) -> String {
         matches!((it.next(), it.next()), (Some(c), None) if is_han(c) && !CREDIT_WORDS.contains(&c))
     };
     let starts_han = |w: &str| w.chars().next().is_some_and(|c| is_han(c) && !(w.chars().count() == 1 && CREDIT_WORDS.contains(&c)));
+    let role = |w: &str| crate::articles::BYLINE_ROLES.iter().any(|r| w.starts_with(r));
     let mut out = String::with_capacity(s.len());
     let mut glue = false;
+    // Chars of the word being closed up: only a lone char is glued on, so
+    // `李 晨 通讯员` becomes `李晨 通讯员`, not `李晨通讯员`.
+    let mut run = 0;
     for (i, w) in words.iter().enumerate() {
         if i > 0 && !glue {
             out.push(' ');
+            run = 0;
         }
         out.push_str(w);
-        glue = lone(w) && words.get(i + 1).is_some_and(|n| starts_han(n));
+        run += w.chars().count();
+        glue = run == 1 && lone(w) && words.get(i + 1).is_some_and(|n| starts_han(n) && !role(n));
     }
     out
 }

@@ -236,7 +236,7 @@ pub fn generate(known: &[Known], seed: u64) -> Generated {
         if i > 0 && features.blank_between {
             out.blank();
         }
-        article(&mut out, &mut rng, a, i, &features, &af);
+        let af = article(&mut out, &mut rng, a, i, &features, &af);
         truths.push(Truth { headline: a.headline.clone(), features: af });
         if ad_after == Some(i) && i + 1 < picked.len() {
             out.blank();
@@ -259,7 +259,9 @@ pub fn generate(known: &[Known], seed: u64) -> Generated {
     }
 }
 
-fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af: &ArticleFeatures) {
+/// Lays out one article; returns its features as laid out (a caption needs
+/// two paragraphs to stand between).
+fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af: &ArticleFeatures) -> ArticleFeatures {
     let names: Vec<String> = if a.names.is_empty() {
         vec![rng.pick(&NAMES).to_string()]
     } else {
@@ -320,9 +322,14 @@ fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af
     while matches!(body.last(), Some(Body::Section(_) | Body::Caption(_))) {
         body.pop();
     }
+    let paras_in = body.iter().filter(|b| matches!(b, Body::Para(_))).count();
+    let af = &ArticleFeatures { caption: af.caption && paras_in >= 2, ..*af };
+    if !af.caption {
+        body.retain(|b| !matches!(b, Body::Caption(_)));
+    }
     if af.caption && !body.iter().any(|b| matches!(b, Body::Caption(_))) {
         // After the first paragraph at the earliest: between paragraphs.
-        let at = rng.range(1, body.len().max(1));
+        let at = rng.range(1, body.len().saturating_sub(1).max(1));
         let first = body.iter().find_map(|b| if let Body::Para(p) = b { Some(p.as_str()) } else { None }).unwrap_or("");
         let clause: String = first.chars().take_while(|c| !matches!(c, '，' | '。' | '；')).take(20).collect();
         body.insert(at.min(body.len()), Body::Caption(format!("■{clause}。□记者 {name} 摄")));
@@ -343,11 +350,12 @@ fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af
                 // never broken across lines.
                 let mut signed = None;
                 if Some(n) == last_para {
-                    if af.continued {
-                        text.push_str("（下转第二版）");
-                    }
+                    // A jump mark is set as one piece at the paragraph's end.
+                    let jump = if af.continued { "（下转第二版）" } else { "" };
                     if af.byline == Byline::Signature && rng.chance(50) {
-                        signed = Some(format!(" {name}"));
+                        signed = Some(format!("{jump} {name}"));
+                    } else if af.continued {
+                        signed = Some(jump.to_string());
                     }
                 }
                 first_para = false;
@@ -401,4 +409,5 @@ fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af
         let skip = body_lines.lines.iter().take_while(|l| l.0.is_empty()).count();
         out.lines.extend(body_lines.lines.into_iter().skip(skip));
     }
+    *af
 }

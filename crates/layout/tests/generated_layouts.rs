@@ -110,7 +110,49 @@ fn show() {
     for (a, p) in r.articles.iter().zip(&r.article_pieces) {
         let lines: Vec<u32> = p.iter().flatten().map(|x| x.line).collect();
         println!("found {:?} inferred={} lines {:?}..{:?}", a.title, a.title_inferred, lines.iter().min(), lines.iter().max());
+        if std::env::var_os("BLOCKS").is_some() {
+            for b in &a.blocks {
+                println!("      {:>4} {:<10} {}", b.line, b.kind.name(), b.text.chars().take(30).collect::<String>());
+            }
+        }
     }
     let s = score(&g, &r);
     println!("{:?}", s.page);
+}
+
+/// The boundaries ingest misses or invents, with the lines around them
+/// (`cargo test -p xunyue-layout triage -- --ignored --nocapture`).
+#[test]
+#[ignore = "prints the missed and invented boundaries of the first pages"]
+fn triage() {
+    let known = known();
+    let n: u64 = std::env::var("PAGES").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    for seed in 0..n {
+        let g = generate(&known, seed);
+        if g.articles.iter().any(|a| a.features.head_after_body) {
+            continue;
+        }
+        let r = xunyue_ingest::ingest_page_with(&SeedFile { stem: "g".into(), text: g.text.clone() }, None).expect("ingests");
+        let src = xunyue_ingest::reflow::lines(&g.text);
+        // Found article of each line (by its first piece).
+        let mut found = vec![None; src.len()];
+        for (a, p) in r.article_pieces.iter().enumerate() {
+            for x in p.iter().flatten() {
+                found[x.line as usize - 1].get_or_insert(a);
+            }
+        }
+        let mut prev: Option<(usize, Option<usize>)> = None;
+        for li in 0..src.len() {
+            let Some(t) = g.owner[li] else { continue };
+            let f = found[li];
+            if let Some((pt, pf)) = prev {
+                if (pt != t) != (pf != f) {
+                    let what = if pt != t { "MISSED" } else { "INVENTED" };
+                    let c = |k: usize| src.get(k).map_or(String::new(), |s| s.chars().take(30).collect());
+                    println!("page {seed} line {} {what} ({:?}):\n    {}\n  > {}\n    {}", li + 1, g.articles[t].features.byline, c(li.wrapping_sub(1)), c(li), c(li + 1));
+                }
+            }
+            prev = Some((t, f));
+        }
+    }
 }
