@@ -7,6 +7,7 @@
 //!   `snippet_spans`, `score`, `tier`, `span_terms`, `missing`)
 //! - `xunyue articles --json` → `[{"id", "page", "title", "byline", "source", "date", "text"}]`
 //! - `xunyue index-stats` → bytes of the corpus text and of the index, raw and gzipped
+//! - `xunyue ingest-report DIR [--json]` → what ingest finds in a source folder (`xunyue_ingest::report`)
 //! - `--seeds DIR` builds the corpus from another folder instead of the embedded one.
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,14 @@ enum Command {
     },
     /// Sizes of the corpus text and of its index, raw and gzipped.
     IndexStats {
+        #[arg(long)]
+        json: bool,
+    },
+    /// What ingest finds in a source folder, page by page (articles,
+    /// unassigned blocks, warnings), and a summary.
+    IngestReport {
+        /// The source folder (page files and corpus.toml).
+        dir: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -121,6 +130,12 @@ fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    if let Command::IngestReport { dir, json } = &cli.command {
+        let r = xunyue_ingest::report::report_dir(dir).map_err(|e| e.to_string())?;
+        let out = if *json { xunyue_ingest::report::to_json(&r) } else { xunyue_ingest::report::to_text(&r) };
+        println!("{}", out.trim_end());
+        return Ok(());
+    }
     let engine = load(cli.seeds.as_ref())?;
     match cli.command {
         Command::Search { json, query } => {
@@ -168,6 +183,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
         }
         Command::IndexStats { json } => index_stats(&engine, cli.seeds.as_ref(), json),
+        Command::IngestReport { .. } => Ok(()),
         Command::Articles { json } => {
             let out: Vec<ArticleOut> = engine
                 .articles()

@@ -327,7 +327,11 @@ fn make(head: Option<Cluster>, body: Vec<Draft>, stem: &str) -> ArticleDraft {
     }
     for d in body {
         match d.kind {
-            DKind::BaoXun => bao_xun = Some(d.text.clone()),
+            DKind::BaoXun => {
+                // `本报讯（记者 李明）`: the names in brackets.
+                authors.extend(parse_byline(&d.text).1);
+                bao_xun = Some(d.text.clone());
+            }
             DKind::Signature => signed.push(d.text.clone()),
             DKind::ContFrom => a.continued_from = d.label.clone(),
             DKind::ContTo => a.continued_to = d.label.clone(),

@@ -368,7 +368,7 @@ pub fn segments(lines: &[&str], order: &[usize], cut_before: &[bool]) -> Vec<Seg
         let indent = has_indent(raw);
         for (k, (kind, start, end, label)) in parts.into_iter().enumerate() {
             let text = match kind {
-                SegKind::Byline | SegKind::Caption => collapse_spaces(&raw[start..end]),
+                SegKind::Byline | SegKind::Caption | SegKind::BaoXun => collapse_spaces(&raw[start..end]),
                 _ => squeeze_line(&raw[start..end]),
             };
             out.push(Seg {

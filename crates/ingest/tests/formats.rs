@@ -238,3 +238,46 @@ fn patterns_give_facts_to_files_in_subfolders() {
     let p: Vec<_> = c.pages.iter().map(|p| (p.stem.as_str(), p.source.as_deref(), p.date.as_deref(), p.label.as_deref())).collect();
     assert_eq!(p, [("loose", Some("某报"), None, None), ("甲报/2024-02-29/A1", Some("甲报"), Some("2024-02-29"), Some("A1"))]);
 }
+
+#[test]
+fn the_text_page_of_the_fixture_is_two_stories() {
+    let c = archive();
+    let a = article(&c, "20240131-01#1");
+    assert_eq!(a.title, "老城区改造惠及三万户居民");
+    // `王　芳`: the U+3000 that pads the name is gone.
+    assert_eq!((a.byline.as_deref(), a.authors.as_slice()), (Some("本报记者 王芳"), &["王芳".to_string()][..]));
+    let b = article(&c, "20240131-01#2");
+    assert_eq!(b.title, "春季花卉展下周开幕");
+    assert_eq!((b.byline.as_deref(), b.authors.as_slice()), (Some("本报讯（记者 李明）"), &["李明".to_string()][..]));
+    assert_eq!(kinds(b, BlockKind::Paragraph), ["第十届春季花卉展将于下周在市植物园开幕，展期一个月，展出花卉三百余种。"]);
+}
+
+#[test]
+fn the_ingest_report_names_pages_articles_and_what_looks_wrong() {
+    use xunyue_ingest::report::{report_dir, to_json, to_text};
+    let r = report_dir(&fixture()).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((r.summary.pages, r.summary.articles), (4, 6));
+    assert_eq!(r.summary.files.get("alto"), Some(&1));
+    assert_eq!(r.summary.files.get("jsonl"), Some(&1));
+    assert_eq!(r.summary.files.get("text"), Some(&1));
+    let alto = r.pages.iter().find(|p| p.format == "alto").expect("alto page");
+    // ALTO articles are placed by their XML line.
+    assert_eq!(alto.articles[0].at, "示例晚报/20240201/2.xml:20");
+    let text = to_text(&r);
+    assert!(text.contains("20240131-01.txt (text) [示例日报, 2024-01-31, 第一版]: 2 articles"), "{text}");
+    assert!(text.contains("#1   老城区改造惠及三万户居民 · 本报记者 王芳"), "{text}");
+    assert!(text.lines().last().is_some_and(|l| l.starts_with("summary: 3 files")), "{text}");
+    let json: serde_json::Value = serde_json::from_str(&to_json(&r)).expect("JSON");
+    assert_eq!(json["summary"]["articles"], 6);
+    assert_eq!(json["pages"][0]["articles"][0]["title"], "老城区改造惠及三万户居民");
+
+    // A page of one long story without a headline, and an advertisement.
+    let long = "　　这是一个很长的段落，讲了很多事情，没有标题也没有署名。\n".repeat(120);
+    let dir = folder("report", &[("p.txt", &format!("{long}\n广告\n"))]);
+    let r = report_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let w: Vec<&str> = r.pages[0].warnings.iter().map(|w| w.kind).collect();
+    assert_eq!(w, ["long-without-headline"]);
+    assert_eq!(r.pages[0].unassigned.len(), 1);
+    assert_eq!(r.pages[0].unassigned[0].at, "p.txt:122");
+}
