@@ -296,15 +296,12 @@ pub const MAX_STACK_LINES: usize = 4;
 pub const MAX_HEAD_CHARS: usize = 40;
 
 /// A line that can be a head line: alone on its line, not indented, not
-/// ending a sentence or cut mid-phrase.
+/// ending a sentence. (It may end in a dash or a colon, as kickers do, or in
+/// any word: what follows it, a byline, tells it from a line cut
+/// mid-sentence.)
 fn head_like(s: &Seg) -> bool {
     let n = s.text.chars().count();
-    s.kind == SegKind::Text
-        && s.line_start
-        && !s.indent
-        && (1..=MAX_HEAD_CHARS).contains(&n)
-        && !ends_sentence(&s.text)
-        && !s.text.chars().last().is_some_and(is_joiner)
+    s.kind == SegKind::Text && s.line_start && !s.indent && (1..=MAX_HEAD_CHARS).contains(&n) && !ends_sentence(&s.text)
 }
 
 /// Where a new story's head starts: a stack of head-like lines, after the
