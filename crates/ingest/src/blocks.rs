@@ -193,13 +193,16 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        // A name alone after the last sentence of an article.
-        if !self.head_ctx
+        // A name alone after the last sentence of an article (or after its
+        // jump mark).
+        let after_jump = self.cand.is_empty() && self.out.last().is_some_and(|d| d.kind == DKind::ContTo);
+        if (!self.head_ctx || after_jump)
             && (self.cand.is_empty() || self.cand_ended())
             && s.text.chars().count() <= 3
             && s.text.chars().all(is_han)
             && looks_like_name(&s.text)
             && (self.cand_ended()
+                || after_jump
                 || self.cand.is_empty()
                     && self.out.last().is_some_and(|d| d.kind == DKind::Para && ends_sentence(&d.text)))
         {
@@ -338,8 +341,12 @@ pub fn build(segs: &[Seg]) -> Vec<Draft> {
     let starts = story_starts(segs);
     let mut b = Builder { out: Vec::new(), cand: Vec::new(), held: Vec::new(), head_ctx: true, layout };
     for (i, s) in segs.iter().enumerate() {
-        if starts[i] && !b.head_ctx {
-            b.close();
+        if starts[i] {
+            // The paragraph before ends here (a head still being read goes
+            // on: this line is part of its stack).
+            if !b.head_ctx || b.cand_ended() {
+                b.close();
+            }
             b.head_ctx = true;
         }
         if s.kind == SegKind::Text {
