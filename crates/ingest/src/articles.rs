@@ -393,7 +393,9 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
             units.push(Unit::Head(clusters(std::mem::take(&mut head_run))));
         }
         let starts = matches!(d.kind, DKind::BaoXun | DKind::ContFrom);
-        if body_closed || (starts && body.iter().any(|b| b.kind == DKind::Para)) {
+        // A closing credit after the jump mark still signs this story.
+        let credit_after_jump = d.kind == DKind::Signature && body.last().is_some_and(|b| b.kind == DKind::ContTo);
+        if (body_closed && !credit_after_jump) || (starts && body.iter().any(|b| b.kind == DKind::Para)) {
             flush_body(&mut units, &mut body);
         }
         body_closed = matches!(d.kind, DKind::Signature | DKind::ContTo);

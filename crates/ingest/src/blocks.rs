@@ -294,9 +294,9 @@ impl<'a> Builder<'a> {
 pub const MAX_STACK_LINES: usize = 4;
 
 /// Longest line that can be a head line, in chars: headlines run across
-/// columns, so they may be longer than the column, but a line longer than
-/// this is text.
-pub const MAX_HEAD_CHARS: usize = 40;
+/// columns, and kickers and subtitles across the whole page (the seeds'
+/// longest kicker line holds 55), but a line longer than this is text.
+pub const MAX_HEAD_CHARS: usize = 64;
 
 /// A line that can be a head line: alone on its line, not indented, not
 /// ending a sentence. (It may end in a dash or a colon, as kickers do, or in
