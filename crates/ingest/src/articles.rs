@@ -220,6 +220,7 @@ fn block_kind(k: DKind) -> BlockKind {
         DKind::ContFrom | DKind::ContTo => BlockKind::Continuation,
         DKind::Signature => BlockKind::Signature,
         DKind::Ad => BlockKind::Advertisement,
+        DKind::PageLabel => BlockKind::SectionHeading,
         DKind::ListItem => BlockKind::ListItem,
         DKind::Section => BlockKind::SectionHeading,
         DKind::Para => BlockKind::Paragraph,
@@ -380,8 +381,8 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
         }
     };
     for d in drafts {
-        if d.kind == DKind::Ad {
-            loose.push((Block { kind: BlockKind::Advertisement, text: d.text.clone(), line: d.line() }, d.pieces));
+        if matches!(d.kind, DKind::Ad | DKind::PageLabel) {
+            loose.push((Block { kind: block_kind(d.kind), text: d.text.clone(), line: d.line() }, d.pieces));
             continue;
         }
         if is_head_item(&d) {

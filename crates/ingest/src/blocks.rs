@@ -23,6 +23,7 @@ pub enum DKind {
     ContTo,
     Signature,
     Ad,
+    PageLabel,
     ListItem,
     Section,
     Para,
@@ -255,6 +256,7 @@ impl<'a> Builder<'a> {
             SegKind::BaoXun => DKind::BaoXun,
             SegKind::Signature => DKind::Signature,
             SegKind::Ad => DKind::Ad,
+            SegKind::PageLabel => DKind::PageLabel,
             SegKind::ListItem => DKind::ListItem,
             SegKind::Marker => DKind::Section,
             SegKind::Deck => DKind::Deck,
@@ -276,7 +278,7 @@ impl<'a> Builder<'a> {
                 true
             }
             DKind::Caption => self.head_ctx,
-            DKind::Signature | DKind::ContTo | DKind::Ad => {
+            DKind::Signature | DKind::ContTo | DKind::Ad | DKind::PageLabel => {
                 self.head_ctx = true;
                 false
             }

@@ -23,7 +23,7 @@ pub mod reflow;
 pub mod report;
 
 use reflow::lines;
-use xunyue_core::model::{Article, Block, Corpus, Page};
+use xunyue_core::model::{Article, Block, BlockKind, Corpus, Page};
 use xunyue_read::{Format, Manifest, PageManifest, SeedError, SeedFile, Seeds};
 
 pub use lossless::{check_lossless, check_lossless_in};
@@ -84,6 +84,11 @@ pub fn ingest_page_in(file: &str, seed: &SeedFile, manifest: Option<&PageManifes
         page.articles.push(a.id.clone());
         result.articles.push(a);
         result.article_pieces.push(d.pieces);
+    }
+    // A page label line (`第3版 要闻`) names the page when the manifest
+    // does not.
+    if page.label.is_none() {
+        page.label = loose.iter().find(|(b, _)| b.kind == BlockKind::SectionHeading).map(|(b, _)| b.text.clone());
     }
     let (loose, loose_pieces): (Vec<Block>, Vec<Vec<Piece>>) = loose.into_iter().unzip();
     page.loose = loose;

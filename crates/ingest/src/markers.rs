@@ -26,6 +26,9 @@ pub enum SegKind {
     Signature,
     /// `广告`
     Ad,
+    /// A page label line, `第3版 要闻`, or a date line, `2024年1月31日 星期三`:
+    /// the page's, not an article's.
+    PageLabel,
     /// `●…`, `- …`
     ListItem,
     /// `>>整合资源<<`
@@ -246,6 +249,38 @@ fn is_closing_credit(t: &str) -> bool {
             || looks_like_name(inner))
 }
 
+/// Longest section name after a page label (`第3版 综合新闻`), in chars.
+pub const MAX_PAGE_SECTION_CHARS: usize = 8;
+
+/// `第3版`, `第十六版 要闻`, `A3版 经济`, `2024年1月31日 星期三`: page
+/// furniture, set on every page of a newspaper, no part of any story.
+pub fn is_page_label(t: &str) -> bool {
+    let words: Vec<&str> = t.split(' ').collect();
+    let head = words[0];
+    let numeral = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let page = head
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('版'))
+        .is_some_and(numeral)
+        || head.strip_suffix('版').is_some_and(|r| {
+            let r = r.strip_prefix(|c: char| c.is_ascii_uppercase()).unwrap_or(r);
+            numeral(r) && r.chars().all(|c| c.is_ascii_digit())
+        });
+    let date = {
+        let d = head.split(['年', '月', '日']).collect::<Vec<_>>();
+        head.ends_with('日') && d.len() == 4 && d[..3].iter().all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+    };
+    let rest_ok = match words.len() {
+        1 => true,
+        2 => {
+            let w = words[1];
+            (w.chars().count() <= MAX_PAGE_SECTION_CHARS && w.chars().all(is_han)) || (date && w.starts_with("星期"))
+        }
+        _ => false,
+    };
+    (page || date) && rest_ok
+}
+
 /// Cuts one line into typed byte ranges.
 pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
     let Some((s, e)) = trim_range(raw, 0, raw.len()) else { return Vec::new() };
@@ -253,6 +288,9 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
     let one = |k: SegKind| vec![(k, s, e, None)];
     if t == "广告" {
         return one(SegKind::Ad);
+    }
+    if is_page_label(&collapse_spaces(&raw[s..e])) {
+        return one(SegKind::PageLabel);
     }
     if let Some(toks) = teaser_tokens(raw) {
         return toks
@@ -368,7 +406,7 @@ pub fn segments(lines: &[&str], order: &[usize], cut_before: &[bool]) -> Vec<Seg
         let indent = has_indent(raw);
         for (k, (kind, start, end, label)) in parts.into_iter().enumerate() {
             let text = match kind {
-                SegKind::Byline | SegKind::Caption | SegKind::BaoXun => collapse_spaces(&raw[start..end]),
+                SegKind::Byline | SegKind::Caption | SegKind::BaoXun | SegKind::PageLabel => collapse_spaces(&raw[start..end]),
                 _ => squeeze_line(&raw[start..end]),
             };
             out.push(Seg {

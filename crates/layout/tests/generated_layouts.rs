@@ -141,6 +141,16 @@ fn triage() {
                 found[x.line as usize - 1].get_or_insert(a);
             }
         }
+        if std::env::var_os("HEADLINES").is_some() {
+            let s = score(&g, &r);
+            for (t, c) in g.articles.iter().zip(&s.articles) {
+                if c.headlines_right == 0 && c.fn_ + c.fp == 0 {
+                    let titles: Vec<(&str, bool)> = r.articles.iter().map(|a| (a.title.as_str(), a.title_inferred)).collect();
+                    println!("page {seed} HEADLINE {:?} {:?}: want {:?}\n    found {:?}", t.features.stack, t.features.byline, t.headline, titles);
+                }
+            }
+            continue;
+        }
         let mut prev: Option<(usize, Option<usize>)> = None;
         for li in 0..src.len() {
             let Some(t) = g.owner[li] else { continue };
