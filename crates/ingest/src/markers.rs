@@ -218,6 +218,8 @@ pub fn dateline_len(t: &str) -> Option<usize> {
         k += 1;
         match cs.get(k).map(|c| c.1) {
             Some('电' | '讯') => at = cs[k].0 + cs[k].1.len_utf8(),
+            // `新华社西安10月20日` / `电 …`: the line broke before 电.
+            None if rest.chars().count() == k => at = rest.len(),
             _ => return None,
         }
         agency.len() + at

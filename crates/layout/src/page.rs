@@ -164,6 +164,20 @@ fn wrap(text: &str, first: usize, width: usize) -> Vec<String> {
     out
 }
 
+/// Longest head line a page sets on one line, in chars; longer kickers and
+/// subtitles run over two lines (as on the seeds' front page), cut after a
+/// comma where there is one.
+pub const HEAD_LINE_CHARS: usize = 40;
+
+fn head_wrap(h: &str) -> Vec<String> {
+    let cs = chars(h);
+    if cs.len() <= HEAD_LINE_CHARS {
+        return vec![h.to_string()];
+    }
+    let cut = (cs.len() / 3..=HEAD_LINE_CHARS.min(cs.len() - 1)).rev().find(|&k| cs[k - 1] == '，').unwrap_or(cs.len() / 2);
+    vec![cs[..cut].iter().collect(), cs[cut..].iter().collect()]
+}
+
 struct Lines {
     lines: Vec<(String, Option<usize>, bool)>,
 }
@@ -294,7 +308,9 @@ fn article(out: &mut Lines, rng: &mut Rng, a: &Known, i: usize, f: &Features, af
             if n > 0 && f.head_gaps {
                 out.blank();
             }
-            out.push(h.clone(), Some(i), false);
+            for part in head_wrap(h) {
+                out.push(part, Some(i), false);
+            }
         }
         if let Some(b) = &byline_line {
             if f.head_gaps {
