@@ -309,6 +309,12 @@ fn head_like(s: &Seg) -> bool {
     s.kind == SegKind::Text && s.line_start && !s.indent && (1..=MAX_HEAD_CHARS).contains(&n) && !ends_sentence(&s.text)
 }
 
+/// A kicker's closing mark: a dash or a colon (`城市更新提速——`,
+/// `昆明高新区：`).
+fn is_kicker_mark(t: &str) -> bool {
+    t.ends_with(['—', '：', ':'])
+}
+
 /// Where a new story's head starts: a stack of head-like lines, after the
 /// end of a sentence (or a blank line), right before a byline line or a
 /// paragraph that opens with a dateline (`本报讯`, `新华社…电`). A section
@@ -329,7 +335,12 @@ fn story_starts(segs: &[Seg]) -> Vec<bool> {
         while j < segs.len() && j < i + MAX_STACK_LINES && head_like(&segs[j]) {
             j += 1;
         }
-        if segs.get(j).is_some_and(|n| n.line_start && matches!(n.kind, SegKind::Byline | SegKind::BaoXun)) {
+        let next = segs.get(j);
+        let byline = next.is_some_and(|n| n.line_start && matches!(n.kind, SegKind::Byline | SegKind::BaoXun));
+        // A kicker (`…——`, `…：`) over another head line: section headings
+        // inside a story have no kicker.
+        let kicker = j - i >= 2 && (i..j - 1).any(|k| is_kicker_mark(&segs[k].text));
+        if byline || kicker {
             out[i] = true;
         }
     }
