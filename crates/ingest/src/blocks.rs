@@ -309,6 +309,11 @@ fn head_like(s: &Seg) -> bool {
     s.kind == SegKind::Text && s.line_start && !s.indent && (1..=MAX_HEAD_CHARS).contains(&n) && !ends_sentence(&s.text)
 }
 
+/// Shortest line of a head stack without a byline, in chars: a wrapped
+/// section heading (`智能家电优势产业` / `提质扩容`) has a short second line;
+/// kickers, headlines and subtitles are longer.
+pub const MIN_STACK_LINE_CHARS: usize = 6;
+
 /// A kicker's closing mark: a dash or a colon (`城市更新提速——`,
 /// `昆明高新区：`).
 fn is_kicker_mark(t: &str) -> bool {
@@ -319,7 +324,7 @@ fn is_kicker_mark(t: &str) -> bool {
 /// end of a sentence (or a blank line), right before a byline line or a
 /// paragraph that opens with a dateline (`本报讯`, `新华社…电`). A section
 /// heading inside a story is followed by its text, never by a byline.
-fn story_starts(segs: &[Seg]) -> Vec<bool> {
+fn story_starts(segs: &[Seg], layout: Layout) -> Vec<bool> {
     let mut out = vec![false; segs.len()];
     for i in 0..segs.len() {
         if !head_like(&segs[i]) {
@@ -340,7 +345,18 @@ fn story_starts(segs: &[Seg]) -> Vec<bool> {
         // A kicker (`…——`, `…：`) over another head line: section headings
         // inside a story have no kicker.
         let kicker = j - i >= 2 && (i..j - 1).any(|k| is_kicker_mark(&segs[k].text));
-        if byline || kicker {
+        // Two or more head lines in a row (kicker, headline, subtitle) right
+        // after a sentence's end, none of them a line of the column, then
+        // the text: a section heading is one line, or one wrapped short.
+        let ended = i == 0 || segs[i - 1].kind != SegKind::Text || ends_sentence(&segs[i - 1].text);
+        let stack = ended
+            && j - i >= 2
+            && (i..j).all(|k| {
+                let n = segs[k].text.chars().count();
+                n >= MIN_STACK_LINE_CHARS && !layout.fits_column(n)
+            })
+            && next.is_some_and(|n| n.kind == SegKind::Text && !head_like(n));
+        if byline || kicker || stack {
             out[i] = true;
         }
     }
@@ -351,7 +367,7 @@ fn story_starts(segs: &[Seg]) -> Vec<bool> {
 pub fn build(segs: &[Seg]) -> Vec<Draft> {
     let layout = layout(segs);
     let last_text = segs.len().checked_sub(1);
-    let starts = story_starts(segs);
+    let starts = story_starts(segs, layout);
     let mut b = Builder { out: Vec::new(), cand: Vec::new(), held: Vec::new(), head_ctx: true, layout };
     for (i, s) in segs.iter().enumerate() {
         if starts[i] {
