@@ -226,10 +226,14 @@ impl<'a> Builder<'a> {
         if !self.cand.is_empty() {
             let new_para = if self.head_ctx {
                 // A short line standing alone at the head is a head line.
+                // The page's first line, alone before a blank line: a head,
+                // whatever its length.
+                let page_start = self.out.is_empty() && self.cand.len() == 1;
                 let short_head = s.gap
                     && !self.cand[0].indent
                     && self.cand.last().is_some_and(|l| {
-                        !self.layout.fits_column(l.text.chars().count()) && !l.text.chars().last().is_some_and(is_joiner)
+                        (page_start || !self.layout.fits_column(l.text.chars().count()))
+                            && !l.text.chars().last().is_some_and(is_joiner)
                     });
                 self.cand_ended() || s.indent || short_head
             } else {

@@ -10,13 +10,13 @@ use xunyue_layout::score::{score, Counts};
 use xunyue_read::SeedFile;
 
 /// Pages generated; the figures below are for this many.
-const PAGES: u64 = 400;
+const PAGES: u64 = 600;
 
 fn known() -> Vec<Known> {
     let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
     let seeds = xunyue_ingest::ingest_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
     let mut k = from_corpus(&seeds);
-    k.extend(from_synth(20240131, 300));
+    k.extend(from_synth(20240131, 1500));
     k
 }
 
