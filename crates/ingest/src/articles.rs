@@ -176,6 +176,19 @@ fn split_first_head(c: &mut Cluster) -> Option<Cluster> {
     Some(r)
 }
 
+/// The index of a spare head line of a cluster: the last plain head line
+/// set apart by a blank line, after the headline, and not the headline.
+fn spare_head(c: &Cluster) -> Option<usize> {
+    if c.teaser.is_some() {
+        return None;
+    }
+    let roles = head_roles(c);
+    let headline = roles.iter().position(|r| *r == BlockKind::Headline)?;
+    (headline + 1..c.items.len())
+        .rev()
+        .find(|&i| c.items[i].kind == DKind::Head && c.items[i].gap && !is_kicker_text(&c.items[i].text) && roles[i] != BlockKind::Headline)
+}
+
 /// Assigns kicker / headline / subtitle roles to the head lines of a cluster.
 fn head_roles(c: &Cluster) -> Vec<BlockKind> {
     let heads: Vec<usize> = (0..c.items.len()).filter(|&i| c.items[i].kind == DKind::Head).collect();
@@ -467,6 +480,43 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
         }
         if let Some(h) = free.pop_first() {
             pair[bi] = Some(h);
+        }
+    }
+    // Photos with captions only and no head of their own (at the foot of a
+    // front page, read as a head of captions or a body of captions): a head
+    // line left over in another story's head — a second plain head, set
+    // apart, that is not its headline — is their title.
+    let captions_only = |ds: &[Draft]| !ds.is_empty() && ds.iter().all(|d| d.kind == DKind::Caption);
+    let n_heads = heads.len();
+    // Targets: head clusters of captions (by index), then bodies of
+    // captions without a head (by index into `bodies`).
+    let mut targets: Vec<(bool, usize)> = (0..n_heads)
+        .filter(|&h| heads[h].as_ref().is_some_and(|c| c.teaser.is_none() && captions_only(&c.items)))
+        .map(|h| (true, h))
+        .collect();
+    targets.extend((0..bodies.len()).filter(|&bi| pair[bi].is_none() && captions_only(&bodies[bi].1)).map(|bi| (false, bi)));
+    for (is_head, t) in targets {
+        let found = (0..n_heads)
+            .filter(|&h| !(is_head && h == t))
+            .find_map(|h| heads[h].as_ref().and_then(spare_head).map(|i| (h, i)));
+        let Some((h, i)) = found else { continue };
+        let Some(c) = heads[h].as_mut() else { continue };
+        let taken = c.items.remove(i);
+        let rest = std::mem::take(&mut c.items);
+        let teaser = c.teaser.take();
+        *c = Cluster { teaser, ..Cluster::default() };
+        c.extend(rest);
+        if is_head {
+            if let Some(own) = heads[t].as_mut() {
+                let items = std::mem::take(&mut own.items);
+                own.push(taken);
+                own.extend(items);
+            }
+        } else {
+            let mut own = Cluster::default();
+            own.push(taken);
+            heads.push(Some(own));
+            pair[t] = Some(heads.len() - 1);
         }
     }
     let mut out = Vec::new();
