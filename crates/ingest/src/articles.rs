@@ -284,11 +284,14 @@ pub fn parse_byline(text: &str) -> (String, Vec<String>) {
     (t, authors)
 }
 
+/// Shortest newspaper name a byline can give (`青岛日报`, not `本报`), in chars.
+pub const MIN_SOURCE_CHARS: usize = 3;
+
 /// `青岛日报/观海新闻记者 耿婷婷` → `青岛日报`.
 pub fn source_of_byline(byline: &str) -> Option<String> {
     let head = byline.split(['/', ' ']).next()?;
     let head = head.split("记者").next()?;
-    if head.ends_with('报') && head != "本报" && head.chars().count() >= 3 {
+    if head.ends_with('报') && head != "本报" && head.chars().count() >= MIN_SOURCE_CHARS {
         Some(head.to_string())
     } else {
         None

@@ -66,6 +66,36 @@ pub struct Layout {
     pub width: usize,
 }
 
+/// A short line, in parts of the column width: a line under three quarters
+/// of the column does not fill it, so it ends a paragraph or stands alone
+/// (a heading); OCR's full lines vary by a char or two, not by a quarter.
+pub const SHORT_LINE_NUM: usize = 3;
+pub const SHORT_LINE_DEN: usize = 4;
+
+/// Fewest text lines that tell a page's column width: with fewer, the width
+/// is taken as at least [`DEFAULT_WIDTH`] (a short page of a few head lines
+/// says nothing about its columns).
+pub const MIN_LINES_FOR_WIDTH: usize = 8;
+
+/// Column width assumed for pages of too few lines, in chars: wider than
+/// any newspaper column, so no head line of such a page counts as short.
+pub const DEFAULT_WIDTH: usize = 40;
+
+/// Fewest indented lines (`　　`) that make a page one of indented
+/// paragraphs, and the share of its text lines they must be (one in
+/// [`INDENT_SHARE`]): a few indents on a page of another layout are OCR
+/// noise or quotes.
+pub const MIN_INDENTS: usize = 3;
+pub const INDENT_SHARE: usize = 20;
+
+/// Longest section heading inside a story, in chars: longer lines standing
+/// alone are head lines or text. (The seeds' longest heading holds 16.)
+pub const MAX_HEADING_CHARS: usize = 30;
+
+/// Longest name alone on a line that signs a story, in chars (`李偌蔓`);
+/// longer lines are headings or text.
+pub const MAX_SIGNATURE_CHARS: usize = 3;
+
 /// How much longer than the column a wrapped line of body text may be, in
 /// chars: OCR counts half-width digits and letters as chars, so a full line
 /// holding a number has a few more chars than the column is wide.
@@ -76,7 +106,7 @@ impl Layout {
     /// columns: not a short line, and not longer than a column holds. A head
     /// line set across columns is longer; a heading alone is shorter.
     pub fn fits_column(&self, n: usize) -> bool {
-        n >= self.width * 3 / 4 && n <= self.width + COLUMN_SLACK.max(self.width / 4)
+        n >= self.width * SHORT_LINE_NUM / SHORT_LINE_DEN && n <= self.width + COLUMN_SLACK.max(self.width / SHORT_LINE_DEN)
     }
 }
 
@@ -89,10 +119,10 @@ pub fn layout(segs: &[Seg]) -> Layout {
     lens.sort_unstable();
     let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
     // A few lines say nothing about the column width.
-    let width = if lens.len() < 8 { median.max(40) } else { median };
+    let width = if lens.len() < MIN_LINES_FOR_WIDTH { median.max(DEFAULT_WIDTH) } else { median };
     let indents = segs.iter().filter(|s| s.indent).count();
     let texts = lens.len().max(1);
-    let mode = if indents >= 3 && indents * 20 >= texts { Mode::Indented } else { Mode::Lines };
+    let mode = if indents >= MIN_INDENTS && indents * INDENT_SHARE >= texts { Mode::Indented } else { Mode::Lines };
     Layout { mode, width }
 }
 
@@ -167,7 +197,11 @@ impl<'a> Builder<'a> {
     /// alone between sentences.
     fn is_heading(&self, s: &Seg, after_marker: bool, last_text: bool) -> bool {
         let n = s.text.chars().count();
-        let limit = if after_marker { 30 } else { 30.min(self.layout.width * 3 / 4) };
+        let limit = if after_marker {
+            MAX_HEADING_CHARS
+        } else {
+            MAX_HEADING_CHARS.min(self.layout.width * SHORT_LINE_NUM / SHORT_LINE_DEN)
+        };
         let prev_heading = self.out.last().is_some_and(|d| d.kind == DKind::Section) && self.cand.is_empty();
         !self.head_ctx
             && !s.indent
@@ -199,7 +233,7 @@ impl<'a> Builder<'a> {
         let after_jump = self.cand.is_empty() && self.out.last().is_some_and(|d| d.kind == DKind::ContTo);
         if (!self.head_ctx || after_jump)
             && (self.cand.is_empty() || self.cand_ended())
-            && s.text.chars().count() <= 3
+            && s.text.chars().count() <= MAX_SIGNATURE_CHARS
             && s.text.chars().all(is_han)
             && looks_like_name(&s.text)
             && (self.cand_ended()
@@ -268,7 +302,7 @@ impl<'a> Builder<'a> {
         // At a head, only a line no headline could be (indented, or longer
         // than any headline) is an open paragraph.
         let long_open = self.cand.last().is_some_and(|l| {
-            !ends_sentence(&l.text) && (self.cand[0].indent || l.text.chars().count() > 30)
+            !ends_sentence(&l.text) && (self.cand[0].indent || l.text.chars().count() > MAX_HEADING_CHARS)
         });
         if kind == DKind::Caption && (long_open || !self.head_ctx && !self.cand.is_empty() && !self.cand_ended()) {
             // A caption set inside a paragraph cut by the layout.
@@ -336,7 +370,7 @@ fn story_starts(segs: &[Seg], layout: Layout) -> Vec<bool> {
         }
         let after_end = i == 0 || segs[i].gap || segs[i - 1].kind != SegKind::Text || ends_sentence(&segs[i - 1].text);
         // A name alone after a sentence signs the story before.
-        let signature = i > 0 && segs[i].text.chars().count() <= 3 && looks_like_name(&segs[i].text) && ends_sentence(&segs[i - 1].text);
+        let signature = i > 0 && segs[i].text.chars().count() <= MAX_SIGNATURE_CHARS && looks_like_name(&segs[i].text) && ends_sentence(&segs[i - 1].text);
         if !after_end || signature {
             continue;
         }

@@ -31,6 +31,10 @@ pub use markers::Piece;
 /// Errors of ingest name the page file (and the line).
 pub use xunyue_read::PageError as IngestError;
 
+/// Longest title made of a first sentence, in chars: enough to tell the
+/// story in a result list, short of a paragraph.
+pub const INFERRED_TITLE_CHARS: usize = 30;
+
 /// A title made from the first sentence of a text.
 pub fn title_from(text: &str) -> String {
     let end = text
@@ -38,7 +42,7 @@ pub fn title_from(text: &str) -> String {
         .find(|&(_, c)| matches!(c, '。' | '！' | '？' | '；' | '，'))
         .map(|(i, _)| i)
         .unwrap_or(text.len());
-    let first: String = text[..end].chars().take(30).collect();
+    let first: String = text[..end].chars().take(INFERRED_TITLE_CHARS).collect();
     first
 }
 

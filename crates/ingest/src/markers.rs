@@ -91,9 +91,24 @@ pub fn is_joiner(c: char) -> bool {
     )
 }
 
+/// Shortest and longest Chinese personal name, in chars (`高欣`, `欧阳娜娜`).
+pub const NAME_CHARS: (usize, usize) = (2, 4);
+
+/// Longest photo caption, in chars: a caption credit (`…□记者 张静 摄`) in a
+/// longer line is part of the text.
+pub const MAX_CAPTION_CHARS: usize = 200;
+
+/// Longest byline that opens with `▶` (`▶ 高欣`), in chars: a longer `▶`
+/// line is a list item or text.
+pub const MAX_ARROW_BYLINE_CHARS: usize = 16;
+
+/// Longest place name of a dateline (`本报青岛…电`, `新华社乌鲁木齐…电`),
+/// in chars.
+pub const MAX_DATELINE_PLACE_CHARS: usize = 8;
+
 /// A Chinese personal name of 2–4 characters starting with a common surname.
 pub fn looks_like_name(s: &str) -> bool {
-    xunyue_core::chars::looks_like_name(s, 2, 4)
+    xunyue_core::chars::looks_like_name(s, NAME_CHARS.0, NAME_CHARS.1)
 }
 
 fn squeezed(s: &str) -> String {
@@ -161,7 +176,7 @@ fn caption_ranges(raw: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 }
 
 fn is_caption_text(t: &str) -> bool {
-    t.ends_with('摄') && (t.contains('□') || t.contains("记者")) && t.chars().count() <= 200
+    t.ends_with('摄') && (t.contains('□') || t.contains("记者")) && t.chars().count() <= MAX_CAPTION_CHARS
 }
 
 /// Longest line that can be a byline of its own (`记者 刘腾 通讯员 王芳`), in
@@ -195,10 +210,9 @@ pub fn dateline_len(t: &str) -> Option<usize> {
         let agency = ["本报", "新华社", "中新社", "人民网", "央视网"].into_iter().find(|a| t.starts_with(a))?;
         // A place (a few Han characters), then `M月D日电` or `…讯`.
         let rest = &t[agency.len()..];
-        let at;
         let cs: Vec<(usize, char)> = rest.char_indices().take(24).collect();
         let mut k = 0;
-        while k < cs.len() && is_han(cs[k].1) && !matches!(cs[k].1, '月' | '日') && k < 8 {
+        while k < cs.len() && is_han(cs[k].1) && !matches!(cs[k].1, '月' | '日') && k < MAX_DATELINE_PLACE_CHARS {
             k += 1;
         }
         let digits = |k: &mut usize| {
@@ -216,12 +230,12 @@ pub fn dateline_len(t: &str) -> Option<usize> {
             return None;
         }
         k += 1;
-        match cs.get(k).map(|c| c.1) {
-            Some('电' | '讯') => at = cs[k].0 + cs[k].1.len_utf8(),
+        let at = match cs.get(k).map(|c| c.1) {
+            Some('电' | '讯') => cs[k].0 + cs[k].1.len_utf8(),
             // `新华社西安10月20日` / `电 …`: the line broke before 电.
-            None if rest.chars().count() == k => at = rest.len(),
+            None if rest.trim_end().chars().count() == k => rest.len(),
             _ => return None,
-        }
+        };
         agency.len() + at
     };
     // `（记者 李明）`: the reporters, kept with the dateline.
@@ -322,7 +336,7 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
         }
         return one(SegKind::Byline);
     }
-    if first == '▶' && t.chars().count() <= 16 {
+    if first == '▶' && t.chars().count() <= MAX_ARROW_BYLINE_CHARS {
         return one(SegKind::Byline);
     }
     if is_byline_line(&raw[s..e]) && !t.ends_with('摄') {
@@ -371,9 +385,9 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
         // sentence end followed by white space.
         let cut = body
             .char_indices()
-            .filter(|&(i, c)| is_stop(c) && body[i + c.len_utf8()..].starts_with(char::is_whitespace))
-            .map(|(i, c)| i + c.len_utf8())
-            .last();
+            .rev()
+            .find(|&(i, c)| is_stop(c) && body[i + c.len_utf8()..].starts_with(char::is_whitespace))
+            .map(|(i, c)| i + c.len_utf8());
         if let Some(sp) = cut {
             let name: String = body[sp..].chars().filter(|c| !c.is_whitespace()).collect();
             let before = body[..sp].trim_end();

@@ -24,7 +24,8 @@ fn kinds(a: &Article, k: BlockKind) -> Vec<&str> {
 #[test]
 fn every_format_of_the_fixture_folder_is_read_with_its_facts() {
     let c = archive();
-    let pages: Vec<(&str, Option<&str>, Option<u32>, Option<&str>, Option<&str>)> = c
+    type Facts<'a> = (&'a str, Option<&'a str>, Option<u32>, Option<&'a str>, Option<&'a str>);
+    let pages: Vec<Facts> = c
         .pages
         .iter()
         .map(|p| (p.stem.as_str(), p.label.as_deref(), p.number, p.source.as_deref(), p.date.as_deref()))

@@ -180,9 +180,8 @@ fn triage() {
             continue;
         }
         let mut prev: Option<(usize, Option<usize>)> = None;
-        for li in 0..src.len() {
+        for (li, &f) in found.iter().enumerate() {
             let Some(t) = g.owner[li] else { continue };
-            let f = found[li];
             if let Some((pt, pf)) = prev {
                 if (pt != t) != (pf != f) {
                     let what = if pt != t { "MISSED" } else { "INVENTED" };

@@ -97,10 +97,7 @@ fn reading_order<'a, 'i>(
             }
             p
         };
-        for start in 0..blocks.len() {
-            if pointed[start] {
-                continue;
-            }
+        for (start, _) in pointed.iter().enumerate().filter(|(_, &p)| !p) {
             let mut at = Some(start);
             while let Some(i) = at.filter(|&i| !placed[i]) {
                 place(i, &mut order, &mut placed);
