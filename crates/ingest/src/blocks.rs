@@ -387,13 +387,15 @@ fn story_starts(segs: &[Seg], layout: Layout) -> Vec<bool> {
         // after a sentence's end, none of them a line of the column, then
         // the text: a section heading is one line, or one wrapped short.
         let ended = i == 0 || segs[i - 1].kind != SegKind::Text || ends_sentence(&segs[i - 1].text);
-        let stack = ended
-            && j - i >= 2
-            && (i..j).all(|k| {
-                let n = segs[k].text.chars().count();
-                n >= MIN_STACK_LINE_CHARS && !layout.fits_column(n)
-            })
-            && next.is_some_and(|n| n.kind == SegKind::Text && !head_like(n));
+        let apart = |k: usize| {
+            let n = segs[k].text.chars().count();
+            head_like(&segs[k]) && n >= MIN_STACK_LINE_CHARS && !layout.fits_column(n)
+        };
+        let mut e = i;
+        while e < segs.len() && e < i + MAX_STACK_LINES && apart(e) {
+            e += 1;
+        }
+        let stack = ended && e - i >= 2 && segs.get(e).is_some_and(|n| n.kind == SegKind::Text && n.line_start);
         if byline || kicker || stack {
             out[i] = true;
         }
