@@ -344,7 +344,14 @@ pub const MAX_HEAD_CHARS: usize = 64;
 /// mid-sentence.)
 fn head_like(s: &Seg) -> bool {
     let n = s.text.chars().count();
-    s.kind == SegKind::Text && s.line_start && !s.indent && (1..=MAX_HEAD_CHARS).contains(&n) && !ends_sentence(&s.text)
+    s.kind == SegKind::Text
+        && s.line_start
+        && !s.indent
+        && (1..=MAX_HEAD_CHARS).contains(&n)
+        && !ends_sentence(&s.text)
+        // A line of punctuation only (a closing quote the line broke
+        // before) is the end of the text above.
+        && s.text.chars().any(char::is_alphanumeric)
 }
 
 /// Shortest line of a head stack without a byline, in chars: a wrapped
