@@ -278,6 +278,8 @@ fn names_spaced_out_by_the_layout_are_closed_up() {
     // U+00A0 and U+3000 pad names; the name is found as typed.
     let (_, a) = ingest("标题\n\n　　正文第一句。正文第二句。\n\n本报记者\u{a0}刘\u{a0}慧摄\n");
     assert_eq!(a[0].captions().collect::<Vec<_>>(), ["本报记者 刘慧摄"]);
+    // What search folds and matches: `刘慧摄` as typed.
+    assert!(xunyue_core::normalize::normalize_str(&a[0].text()).contains("刘慧摄"));
     let (_, a) = ingest("标题\n\n□本报记者 刘\u{3000}慧\n\n　　正文第一句。\n");
     assert_eq!((a[0].byline.as_deref(), a[0].authors.as_slice()), (Some("本报记者 刘慧"), &["刘慧".to_string()][..]));
     let (_, a) = ingest("标题\n\n□本报记者 刘 慧 通讯员 王\u{3000}芳\n\n　　正文第一句。\n");

@@ -157,7 +157,8 @@ fn triage() {
     let n: u64 = std::env::var("PAGES").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
     for seed in 0..n {
         let g = generate(&known, seed);
-        if g.articles.iter().any(|a| a.features.head_after_body) {
+        // HEAD_AFTER_BODY=1: only the pages with a head read after its body.
+        if g.articles.iter().any(|a| a.features.head_after_body) != std::env::var_os("HEAD_AFTER_BODY").is_some() {
             continue;
         }
         let r = xunyue_ingest::ingest_page_with(&SeedFile { stem: "g".into(), text: g.text.clone() }, None).expect("ingests");
