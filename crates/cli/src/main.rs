@@ -7,6 +7,7 @@
 //!   `snippet_spans`, `score`, `tier`, `span_terms`, `missing`)
 //! - `xunyue articles --json` → `[{"id", "page", "title", "byline", "source", "date", "text"}]`
 //! - `xunyue index-stats` → bytes of the corpus text and of the index, raw and gzipped
+//! - `xunyue ingest-report DIR [--json]` → what ingest finds in a source folder (`xunyue_ingest::report`)
 //! - `--seeds DIR` builds the corpus from another folder instead of the embedded one.
 //! - `xunyue build SEEDS_DIR --out DIR` writes the archive (sharded, or the
 //!   embedded bundle for a small one); `--archive DIR` answers from a sharded
@@ -72,6 +73,14 @@ enum Command {
         /// compiles in) or `auto` (by size; see XUNYUE_EMBED_MAX_TEXT).
         #[arg(long, default_value = "auto")]
         shape: String,
+    },
+    /// What ingest finds in a source folder, page by page (articles,
+    /// unassigned blocks, warnings), and a summary.
+    IngestReport {
+        /// The source folder (page files and corpus.toml).
+        dir: PathBuf,
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -182,6 +191,12 @@ fn print_json<T: Serialize>(value: &T) -> Result<(), String> {
 }
 
 fn run(cli: Cli) -> Result<(), String> {
+    if let Command::IngestReport { dir, json } = &cli.command {
+        let r = xunyue_ingest::report::report_dir(dir).map_err(|e| e.to_string())?;
+        let out = if *json { xunyue_ingest::report::to_json(&r) } else { xunyue_ingest::report::to_text(&r) };
+        println!("{}", out.trim_end());
+        return Ok(());
+    }
     if let Command::Build { seeds, out, shape } = &cli.command {
         return build::build(seeds, out, shape);
     }
@@ -248,6 +263,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             index_stats(&engine, cli.seeds.as_ref(), json)
         }
+        Command::IngestReport { .. } => Ok(()),
         Command::Articles { json } => {
             let all: Vec<Rc<xunyue_core::Article>> =
                 (0..engine.article_count()).map(|d| engine.try_article(d)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;

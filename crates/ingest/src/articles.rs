@@ -61,6 +61,12 @@ fn is_head_item(d: &Draft) -> bool {
     }
 }
 
+/// A byline that follows a plain head line: the head is complete.
+fn byline_after_headline(c: &Cluster) -> bool {
+    let head = c.items.iter().position(|d| d.kind == DKind::Head && !is_kicker_text(&d.text));
+    head.is_some_and(|h| c.items[h..].iter().any(|d| d.kind == DKind::Byline))
+}
+
 /// Splits one head run into clusters (one per article) and teaser clusters.
 fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
     // Head groups: a head line with a gap before starts a group.
@@ -127,6 +133,11 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
                 // A teaser that found no head: keep it with the current head.
                 cur.extend(group);
             }
+            // A byline closes a head: a headline after it opens the next.
+            DKind::Head if !is_kicker_text(&first.text) && byline_after_headline(&cur) => {
+                out.push(std::mem::take(&mut cur));
+                cur.extend(group);
+            }
             DKind::Head if !is_kicker_text(&first.text) => cur.extend(group),
             DKind::Head | DKind::Deck => {
                 // A kicker after a headline opens the next article's head.
@@ -147,6 +158,37 @@ fn clusters(run: Vec<Draft>) -> Vec<Cluster> {
     out
 }
 
+/// Splits a cluster after its first group of plain head lines when another
+/// plain group, set apart by a blank line, follows: returns the rest.
+fn split_first_head(c: &mut Cluster) -> Option<Cluster> {
+    if c.teaser.is_some() {
+        return None;
+    }
+    let plain = |d: &Draft| d.kind == DKind::Head && !is_kicker_text(&d.text);
+    let first = c.items.iter().position(plain)?;
+    let second = (first + 1..c.items.len()).find(|&i| plain(&c.items[i]) && c.items[i].gap)?;
+    let rest: Vec<Draft> = c.items.split_off(second);
+    let mut r = Cluster::default();
+    r.extend(rest);
+    let items = std::mem::take(&mut c.items);
+    *c = Cluster::default();
+    c.extend(items);
+    Some(r)
+}
+
+/// The index of a spare head line of a cluster: the last plain head line
+/// set apart by a blank line, after the headline, and not the headline.
+fn spare_head(c: &Cluster) -> Option<usize> {
+    if c.teaser.is_some() {
+        return None;
+    }
+    let roles = head_roles(c);
+    let headline = roles.iter().position(|r| *r == BlockKind::Headline)?;
+    (headline + 1..c.items.len())
+        .rev()
+        .find(|&i| c.items[i].kind == DKind::Head && c.items[i].gap && !is_kicker_text(&c.items[i].text) && roles[i] != BlockKind::Headline)
+}
+
 /// Assigns kicker / headline / subtitle roles to the head lines of a cluster.
 fn head_roles(c: &Cluster) -> Vec<BlockKind> {
     let heads: Vec<usize> = (0..c.items.len()).filter(|&i| c.items[i].kind == DKind::Head).collect();
@@ -154,12 +196,18 @@ fn head_roles(c: &Cluster) -> Vec<BlockKind> {
     // Groups of plain lines (a gap starts a group).
     let group_starts: Vec<usize> =
         plain.iter().copied().filter(|&i| c.items[i].gap || i == heads[0]).collect();
-    let headline = if c.teaser.is_some() || group_starts.len() <= 1 {
-        plain.first().copied()
+    // A line opening with a dash is a subtitle (`——记…`).
+    let candidates: Vec<usize> = if c.teaser.is_some() || group_starts.len() <= 1 { plain.clone() } else { group_starts.clone() };
+    let candidates: Vec<usize> = match candidates.iter().copied().filter(|&i| !c.items[i].text.starts_with(['—', '-'])).collect::<Vec<_>>() {
+        v if v.is_empty() => candidates,
+        v => v,
+    };
+    let headline = if c.teaser.is_some() {
+        candidates.first().copied()
     } else {
-        // Of separate lines, the shorter is the headline: kickers and
+        // Of the head lines, the shortest is the headline: kickers and
         // subtitles are the long explaining lines.
-        group_starts.iter().copied().min_by_key(|&i| c.items[i].text.chars().count())
+        candidates.iter().copied().min_by_key(|&i| c.items[i].text.chars().count())
     };
     c.items
         .iter()
@@ -185,36 +233,65 @@ fn block_kind(k: DKind) -> BlockKind {
         DKind::ContFrom | DKind::ContTo => BlockKind::Continuation,
         DKind::Signature => BlockKind::Signature,
         DKind::Ad => BlockKind::Advertisement,
+        DKind::PageLabel => BlockKind::SectionHeading,
         DKind::ListItem => BlockKind::ListItem,
         DKind::Section => BlockKind::SectionHeading,
         DKind::Para => BlockKind::Paragraph,
     }
 }
 
-/// `□本报记者 刘腾` → (`本报记者 刘腾`, [`刘腾`]); `▶ 高欣` → (`高欣`, [`高欣`]).
+/// Role words of a byline, longest first: what comes before the names
+/// (`本报记者 刘腾`, `文/图 王芳`) or between them (`记者 刘腾 通讯员 王芳`).
+pub const BYLINE_ROLES: [&str; 17] = [
+    "本报特约记者", "本报见习记者", "本报实习记者", "特约通讯员", "本报记者", "特约记者", "见习记者", "实习记者",
+    "首席记者", "摄影报道", "记者", "通讯员", "实习生", "文/图", "图/文", "文／图", "摄影",
+];
+
+/// Longest a name of a byline may be, in chars (`欧阳娜娜`, `阿依古丽`,
+/// transliterated names with `·`): a longer word is not a name.
+pub const MAX_NAME_CHARS: usize = 8;
+
+/// `□本报记者 刘腾` → (`本报记者 刘腾`, [`刘腾`]); `▶ 高欣` → (`高欣`, [`高欣`]);
+/// `记者 刘腾 通讯员 王芳` → […, [`刘腾`, `王芳`]]; `本报讯（记者 李明）` →
+/// […, [`李明`]].
 pub fn parse_byline(text: &str) -> (String, Vec<String>) {
     let t = text.trim_start_matches(['□', '▶', '■', ' ']).trim().to_string();
-    let names = match t.rfind("记者").or_else(|| t.rfind("通讯员")) {
-        Some(i) => {
-            let role_len = if t[i..].starts_with("记者") { "记者".len() } else { "通讯员".len() };
-            t[i + role_len..].to_string()
-        }
-        None if t.contains("本报讯") => String::new(),
+    // The names follow the first role word; without one, the whole line is
+    // names (`高欣`).
+    let first = BYLINE_ROLES.iter().filter_map(|r| t.find(r).map(|i| (i, i + r.len()))).min();
+    let mut names = match first {
+        Some((_, end)) => t[end..].to_string(),
         None => t.clone(),
     };
+    for r in BYLINE_ROLES {
+        names = names.replace(r, " ");
+    }
     let authors = names
-        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/'))
-        .filter(|w| !w.is_empty() && !w.contains("摄"))
+        .split(|c: char| c.is_whitespace() || matches!(c, '、' | '，' | ',' | '/' | '（' | '）' | '(' | ')' | '：' | ':'))
+        // `刘慧摄`: the name before the credit mark.
+        .map(|w| w.strip_suffix('摄').unwrap_or(w))
+        .filter(|w| {
+            !w.is_empty()
+                && !w.contains('摄')
+                && !w.contains("报讯")
+                && !w.ends_with('电')
+                && !w.chars().any(|c| c.is_ascii_digit())
+                && w.chars().count() <= MAX_NAME_CHARS
+                && !matches!(*w, "文" | "图")
+        })
         .map(str::to_string)
         .collect();
     (t, authors)
 }
 
+/// Shortest newspaper name a byline can give (`青岛日报`, not `本报`), in chars.
+pub const MIN_SOURCE_CHARS: usize = 3;
+
 /// `青岛日报/观海新闻记者 耿婷婷` → `青岛日报`.
 pub fn source_of_byline(byline: &str) -> Option<String> {
     let head = byline.split(['/', ' ']).next()?;
     let head = head.split("记者").next()?;
-    if head.ends_with('报') && head != "本报" && head.chars().count() >= 3 {
+    if head.ends_with('报') && head != "本报" && head.chars().count() >= MIN_SOURCE_CHARS {
         Some(head.to_string())
     } else {
         None
@@ -267,7 +344,11 @@ fn make(head: Option<Cluster>, body: Vec<Draft>, stem: &str) -> ArticleDraft {
     }
     for d in body {
         match d.kind {
-            DKind::BaoXun => bao_xun = Some(d.text.clone()),
+            DKind::BaoXun => {
+                // `本报讯（记者 李明）`: the names in brackets.
+                authors.extend(parse_byline(&d.text).1);
+                bao_xun = Some(d.text.clone());
+            }
             DKind::Signature => signed.push(d.text.clone()),
             DKind::ContFrom => a.continued_from = d.label.clone(),
             DKind::ContTo => a.continued_to = d.label.clone(),
@@ -316,8 +397,8 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
         }
     };
     for d in drafts {
-        if d.kind == DKind::Ad {
-            loose.push((Block { kind: BlockKind::Advertisement, text: d.text.clone(), line: d.line() }, d.pieces));
+        if matches!(d.kind, DKind::Ad | DKind::PageLabel) {
+            loose.push((Block { kind: block_kind(d.kind), text: d.text.clone(), line: d.line() }, d.pieces));
             continue;
         }
         if is_head_item(&d) {
@@ -329,7 +410,9 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
             units.push(Unit::Head(clusters(std::mem::take(&mut head_run))));
         }
         let starts = matches!(d.kind, DKind::BaoXun | DKind::ContFrom);
-        if body_closed || (starts && body.iter().any(|b| b.kind == DKind::Para)) {
+        // A closing credit after the jump mark still signs this story.
+        let credit_after_jump = d.kind == DKind::Signature && body.last().is_some_and(|b| b.kind == DKind::ContTo);
+        if (body_closed && !credit_after_jump) || (starts && body.iter().any(|b| b.kind == DKind::Para)) {
             flush_body(&mut units, &mut body);
         }
         body_closed = matches!(d.kind, DKind::Signature | DKind::ContTo);
@@ -340,6 +423,24 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
         units.push(Unit::Head(clusters(head_run)));
     }
 
+    // A body with no head before it, right before a head run whose first
+    // cluster holds several heads set apart by blank lines: the first of
+    // them is the body's own head, read after it.
+    for k in 1..units.len() {
+        let orphan = match &units[k - 1] {
+            Unit::Body(b) => {
+                !b.first().is_some_and(|d| d.kind == DKind::ContFrom) && (k < 2 || !matches!(units[k - 2], Unit::Head(_)))
+            }
+            Unit::Head(_) => false,
+        };
+        if let (true, Unit::Head(cs)) = (orphan, &mut units[k]) {
+            if let Some(first) = cs.first_mut() {
+                if let Some(rest) = split_first_head(first) {
+                    cs.insert(1, rest);
+                }
+            }
+        }
+    }
     // Flatten: heads get indices; bodies remember what precedes them.
     let mut heads: Vec<Option<Cluster>> = Vec::new();
     let mut head_pos: Vec<usize> = Vec::new();
@@ -382,6 +483,43 @@ pub fn group(drafts: Vec<Draft>, stem: &str) -> (Vec<ArticleDraft>, Vec<(Block, 
         }
         if let Some(h) = free.pop_first() {
             pair[bi] = Some(h);
+        }
+    }
+    // Photos with captions only and no head of their own (at the foot of a
+    // front page, read as a head of captions or a body of captions): a head
+    // line left over in another story's head — a second plain head, set
+    // apart, that is not its headline — is their title.
+    let captions_only = |ds: &[Draft]| !ds.is_empty() && ds.iter().all(|d| d.kind == DKind::Caption);
+    let n_heads = heads.len();
+    // Targets: head clusters of captions (by index), then bodies of
+    // captions without a head (by index into `bodies`).
+    let mut targets: Vec<(bool, usize)> = (0..n_heads)
+        .filter(|&h| heads[h].as_ref().is_some_and(|c| c.teaser.is_none() && captions_only(&c.items)))
+        .map(|h| (true, h))
+        .collect();
+    targets.extend((0..bodies.len()).filter(|&bi| pair[bi].is_none() && captions_only(&bodies[bi].1)).map(|bi| (false, bi)));
+    for (is_head, t) in targets {
+        let found = (0..n_heads)
+            .filter(|&h| !(is_head && h == t))
+            .find_map(|h| heads[h].as_ref().and_then(spare_head).map(|i| (h, i)));
+        let Some((h, i)) = found else { continue };
+        let Some(c) = heads[h].as_mut() else { continue };
+        let taken = c.items.remove(i);
+        let rest = std::mem::take(&mut c.items);
+        let teaser = c.teaser.take();
+        *c = Cluster { teaser, ..Cluster::default() };
+        c.extend(rest);
+        if is_head {
+            if let Some(own) = heads[t].as_mut() {
+                let items = std::mem::take(&mut own.items);
+                own.push(taken);
+                own.extend(items);
+            }
+        } else {
+            let mut own = Cluster::default();
+            own.push(taken);
+            heads.push(Some(own));
+            pair[t] = Some(heads.len() - 1);
         }
     }
     let mut out = Vec::new();

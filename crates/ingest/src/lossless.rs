@@ -16,8 +16,14 @@ fn non_ws(s: &str) -> impl Iterator<Item = char> + '_ {
 /// text of each block is exactly its source ranges, in order, whitespace
 /// aside.
 pub fn check_lossless(seed: &SeedFile, page: &PageResult) -> Result<(), IngestError> {
+    check_lossless_in(&format!("{}.txt", seed.stem), seed, page)
+}
+
+/// [`check_lossless`], naming `file` in its errors (the page text of an
+/// ALTO file or of JSON Lines records is not a `.txt` file).
+pub fn check_lossless_in(file: &str, seed: &SeedFile, page: &PageResult) -> Result<(), IngestError> {
     let src = lines(&seed.text);
-    let err = |line: Option<u32>, message: String| IngestError { file: format!("{}.txt", seed.stem), line, message };
+    let err = |line: Option<u32>, message: String| IngestError { file: file.to_string(), line, message };
     let mut seen: Vec<Vec<u8>> = src.iter().map(|l| vec![0u8; l.len()]).collect();
     let mut blocks: Vec<(&Block, &Vec<Piece>, String)> = Vec::new();
     if page.articles.len() != page.article_pieces.len() || page.page.loose.len() != page.loose_pieces.len() {

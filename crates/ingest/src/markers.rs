@@ -4,6 +4,7 @@
 //! lossless check can prove where every character went.
 
 use crate::reflow::{has_indent, join_onto, squeeze_line};
+use xunyue_core::chars::is_han;
 
 /// What a segment is, from its own text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,6 +26,9 @@ pub enum SegKind {
     Signature,
     /// `广告`
     Ad,
+    /// A page label line, `第3版 要闻`, or a date line, `2024年1月31日 星期三`:
+    /// the page's, not an article's.
+    PageLabel,
     /// `●…`, `- …`
     ListItem,
     /// `>>整合资源<<`
@@ -87,9 +91,24 @@ pub fn is_joiner(c: char) -> bool {
     )
 }
 
+/// Shortest and longest Chinese personal name, in chars (`高欣`, `欧阳娜娜`).
+pub const NAME_CHARS: (usize, usize) = (2, 4);
+
+/// Longest photo caption, in chars: a caption credit (`…□记者 张静 摄`) in a
+/// longer line is part of the text.
+pub const MAX_CAPTION_CHARS: usize = 200;
+
+/// Longest byline that opens with `▶` (`▶ 高欣`), in chars: a longer `▶`
+/// line is a list item or text.
+pub const MAX_ARROW_BYLINE_CHARS: usize = 16;
+
+/// Longest place name of a dateline (`本报青岛…电`, `新华社乌鲁木齐…电`),
+/// in chars.
+pub const MAX_DATELINE_PLACE_CHARS: usize = 8;
+
 /// A Chinese personal name of 2–4 characters starting with a common surname.
 pub fn looks_like_name(s: &str) -> bool {
-    xunyue_core::chars::looks_like_name(s, 2, 4)
+    xunyue_core::chars::looks_like_name(s, NAME_CHARS.0, NAME_CHARS.1)
 }
 
 fn squeezed(s: &str) -> String {
@@ -157,7 +176,125 @@ fn caption_ranges(raw: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
 }
 
 fn is_caption_text(t: &str) -> bool {
-    t.ends_with('摄') && (t.contains('□') || t.contains("记者")) && t.chars().count() <= 200
+    t.ends_with('摄') && (t.contains('□') || t.contains("记者")) && t.chars().count() <= MAX_CAPTION_CHARS
+}
+
+/// Longest line that can be a byline of its own (`记者 刘腾 通讯员 王芳`), in
+/// chars: longer lines are text that happens to start with a role word.
+pub const MAX_BYLINE_CHARS: usize = 40;
+
+/// A line that is a byline and nothing else, without a `□` (`本报记者 刘腾`,
+/// `记者 刘腾 通讯员 王芳`, `文/图 王芳`): it opens with a role word and
+/// every other word is a name.
+fn is_byline_line(raw: &str) -> bool {
+    let t = collapse_spaces(raw);
+    if t.chars().count() > MAX_BYLINE_CHARS {
+        return false;
+    }
+    let Some(role) = crate::articles::BYLINE_ROLES.iter().find(|r| t.starts_with(*r)) else { return false };
+    let mut rest = t[role.len()..].to_string();
+    for r in crate::articles::BYLINE_ROLES {
+        rest = rest.replace(r, " ");
+    }
+    let words: Vec<&str> = rest.split([' ', '、', '，']).filter(|w| !w.is_empty()).collect();
+    !words.is_empty() && words.iter().all(|w| looks_like_name(w.strip_suffix('摄').unwrap_or(w)))
+}
+
+/// A dateline opening a story's first paragraph: `本报讯`, `本报北京1月31日电`,
+/// `新华社北京1月31日电`, optionally followed by the reporters in brackets
+/// (`（记者 李明）`). Returns its byte length.
+pub fn dateline_len(t: &str) -> Option<usize> {
+    let mut end = if t.starts_with("本报讯") {
+        "本报讯".len()
+    } else {
+        let agency = ["本报", "新华社", "中新社", "人民网", "央视网"].into_iter().find(|a| t.starts_with(a))?;
+        // A place (a few Han characters), then `M月D日电` or `…讯`.
+        let rest = &t[agency.len()..];
+        let cs: Vec<(usize, char)> = rest.char_indices().take(24).collect();
+        let mut k = 0;
+        while k < cs.len() && is_han(cs[k].1) && !matches!(cs[k].1, '月' | '日') && k < MAX_DATELINE_PLACE_CHARS {
+            k += 1;
+        }
+        let digits = |k: &mut usize| {
+            let s = *k;
+            while *k < cs.len() && cs[*k].1.is_ascii_digit() {
+                *k += 1;
+            }
+            *k > s
+        };
+        if !digits(&mut k) || cs.get(k).map(|c| c.1) != Some('月') {
+            return None;
+        }
+        k += 1;
+        if !digits(&mut k) || cs.get(k).map(|c| c.1) != Some('日') {
+            return None;
+        }
+        k += 1;
+        let at = match cs.get(k).map(|c| c.1) {
+            Some('电' | '讯') => cs[k].0 + cs[k].1.len_utf8(),
+            // `新华社西安10月20日` / `电 …`: the line broke before 电.
+            None if rest.trim_end().chars().count() == k => rest.len(),
+            _ => return None,
+        };
+        agency.len() + at
+    };
+    // `（记者 李明）`: the reporters, kept with the dateline.
+    let after = &t[end..];
+    let lead = after.len() - after.trim_start().len();
+    let rest = &after[lead..];
+    if rest.starts_with(['（', '(']) {
+        if let Some(close) = rest.find(['）', ')']) {
+            let inner = &rest[..close];
+            if inner.contains("记者") || inner.contains("通讯员") {
+                end += lead + close + rest[close..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    Some(end)
+}
+
+/// A closing credit on a line of its own: `（责任编辑：王芳）`, `（据新华社）`,
+/// `（本报记者 刘腾 整理）`, `（刘腾）`: the story ends here.
+fn is_closing_credit(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('（').and_then(|x| x.strip_suffix('）')) else { return false };
+    let n = inner.chars().count();
+    n > 0
+        && n <= MAX_BYLINE_CHARS
+        && !inner.contains(['（', '）', '。'])
+        && (["责任编辑", "编辑", "据", "来源", "记者", "通讯员", "整理"].iter().any(|w| inner.contains(w))
+            || looks_like_name(inner))
+}
+
+/// Longest section name after a page label (`第3版 综合新闻`), in chars.
+pub const MAX_PAGE_SECTION_CHARS: usize = 8;
+
+/// `第3版`, `第十六版 要闻`, `A3版 经济`, `2024年1月31日 星期三`: page
+/// furniture, set on every page of a newspaper, no part of any story.
+pub fn is_page_label(t: &str) -> bool {
+    let words: Vec<&str> = t.split(' ').collect();
+    let head = words[0];
+    let numeral = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    let page = head
+        .strip_prefix('第')
+        .and_then(|r| r.strip_suffix('版'))
+        .is_some_and(numeral)
+        || head.strip_suffix('版').is_some_and(|r| {
+            let r = r.strip_prefix(|c: char| c.is_ascii_uppercase()).unwrap_or(r);
+            numeral(r) && r.chars().all(|c| c.is_ascii_digit())
+        });
+    let date = {
+        let d = head.split(['年', '月', '日']).collect::<Vec<_>>();
+        head.ends_with('日') && d.len() == 4 && d[..3].iter().all(|x| !x.is_empty() && x.chars().all(|c| c.is_ascii_digit()))
+    };
+    let rest_ok = match words.len() {
+        1 => true,
+        2 => {
+            let w = words[1];
+            (w.chars().count() <= MAX_PAGE_SECTION_CHARS && w.chars().all(is_han)) || (date && w.starts_with("星期"))
+        }
+        _ => false,
+    };
+    (page || date) && rest_ok
 }
 
 /// Cuts one line into typed byte ranges.
@@ -167,6 +304,9 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
     let one = |k: SegKind| vec![(k, s, e, None)];
     if t == "广告" {
         return one(SegKind::Ad);
+    }
+    if is_page_label(&collapse_spaces(&raw[s..e])) {
+        return one(SegKind::PageLabel);
     }
     if let Some(toks) = teaser_tokens(raw) {
         return toks
@@ -196,8 +336,14 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
         }
         return one(SegKind::Byline);
     }
-    if first == '▶' && t.chars().count() <= 16 {
+    if first == '▶' && t.chars().count() <= MAX_ARROW_BYLINE_CHARS {
         return one(SegKind::Byline);
+    }
+    if is_byline_line(&raw[s..e]) && !t.ends_with('摄') {
+        return one(SegKind::Byline);
+    }
+    if is_closing_credit(&t) {
+        return one(SegKind::Signature);
     }
     if is_caption_text(&t) {
         return caption_ranges(raw, s, e).into_iter().map(|(a, b)| (SegKind::Caption, a, b, None)).collect();
@@ -216,8 +362,8 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
             break;
         }
     }
-    if raw[a..b].starts_with("本报讯") {
-        let end = a + "本报讯".len();
+    if let Some(n) = dateline_len(&raw[a..b]) {
+        let end = a + n;
         out.push((SegKind::BaoXun, a, end, None));
         a = trim_range(raw, end, b).map_or(b, |r| r.0);
     }
@@ -235,10 +381,17 @@ pub fn split_line(raw: &str) -> Vec<(SegKind, usize, usize, Option<String>)> {
     if a < b && tail.is_empty() {
         // `…格局。 李偌蔓`: a name after the last stop, set apart by a space.
         let body = &raw[a..b];
-        if let Some(sp) = body.rfind(char::is_whitespace) {
-            let name = body[sp..].trim();
+        // The name may be spaced out itself (`。 刘 慧`): cut at the last
+        // sentence end followed by white space.
+        let cut = body
+            .char_indices()
+            .rev()
+            .find(|&(i, c)| is_stop(c) && body[i + c.len_utf8()..].starts_with(char::is_whitespace))
+            .map(|(i, c)| i + c.len_utf8());
+        if let Some(sp) = cut {
+            let name: String = body[sp..].chars().filter(|c| !c.is_whitespace()).collect();
             let before = body[..sp].trim_end();
-            if looks_like_name(name) && ends_sentence(before) {
+            if looks_like_name(&name) && ends_sentence(before) {
                 let name_at = a + sp + body[sp..].find(|c: char| !c.is_whitespace()).unwrap_or(0);
                 tail.push((SegKind::Signature, name_at, b, None));
                 b = a + before.len();
@@ -269,7 +422,7 @@ pub fn segments(lines: &[&str], order: &[usize], cut_before: &[bool]) -> Vec<Seg
         let indent = has_indent(raw);
         for (k, (kind, start, end, label)) in parts.into_iter().enumerate() {
             let text = match kind {
-                SegKind::Byline | SegKind::Caption => collapse_spaces(&raw[start..end]),
+                SegKind::Byline | SegKind::Caption | SegKind::BaoXun | SegKind::PageLabel => collapse_spaces(&raw[start..end]),
                 _ => squeeze_line(&raw[start..end]),
             };
             out.push(Seg {
@@ -288,10 +441,40 @@ pub fn segments(lines: &[&str], order: &[usize], cut_before: &[bool]) -> Vec<Seg
     out
 }
 
+/// Single Han characters that are words of a credit line on their own
+/// (`□记者 张静 摄`: "photo by"; `文 X`, `图 X`): a space next to them
+/// separates words, it does not pad a name.
+pub const CREDIT_WORDS: [char; 3] = ['摄', '文', '图'];
+
 /// Whitespace runs become one ASCII space (bylines and captions keep the
-/// space between role and name).
+/// space between role and name), except inside a word that the layout
+/// spaced out: a lone Han character (`刘`, from `本报记者\u{a0}刘\u{a0}慧摄` or
+/// `刘　慧`, names padded to the width of three characters) is closed up with
+/// the Han word after it (`本报记者 刘慧摄`), so that the name is found as
+/// typed. [`CREDIT_WORDS`] stay apart.
 pub fn collapse_spaces(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+    let words: Vec<&str> = s.split(|c: char| c.is_whitespace()).filter(|w| !w.is_empty()).collect();
+    let lone = |w: &str| {
+        let mut it = w.chars();
+        matches!((it.next(), it.next()), (Some(c), None) if is_han(c) && !CREDIT_WORDS.contains(&c))
+    };
+    let starts_han = |w: &str| w.chars().next().is_some_and(|c| is_han(c) && !(w.chars().count() == 1 && CREDIT_WORDS.contains(&c)));
+    let role = |w: &str| crate::articles::BYLINE_ROLES.iter().any(|r| w.starts_with(r));
+    let mut out = String::with_capacity(s.len());
+    let mut glue = false;
+    // Chars of the word being closed up: only a lone char is glued on, so
+    // `李 晨 通讯员` becomes `李晨 通讯员`, not `李晨通讯员`.
+    let mut run = 0;
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 && !glue {
+            out.push(' ');
+            run = 0;
+        }
+        out.push_str(w);
+        run += w.chars().count();
+        glue = run == 1 && lone(w) && words.get(i + 1).is_some_and(|n| starts_han(n) && !role(n));
+    }
+    out
 }
 
 /// Text of a headline or heading line: letter-spaced lines (`服 务 流 程`)

@@ -272,3 +272,34 @@ fn large_odd_pages_ingest_in_linear_time() {
         assert!(t.elapsed().as_secs() < 30, "{:?} for {} bytes", t.elapsed(), text.len());
     }
 }
+
+#[test]
+fn names_spaced_out_by_the_layout_are_closed_up() {
+    // U+00A0 and U+3000 pad names; the name is found as typed.
+    let (_, a) = ingest("标题\n\n　　正文第一句。正文第二句。\n\n本报记者\u{a0}刘\u{a0}慧摄\n");
+    assert_eq!(a[0].captions().collect::<Vec<_>>(), ["本报记者 刘慧摄"]);
+    // What search folds and matches: `刘慧摄` as typed.
+    assert!(xunyue_core::normalize::normalize_str(&a[0].text()).contains("刘慧摄"));
+    let (_, a) = ingest("标题\n\n□本报记者 刘\u{3000}慧\n\n　　正文第一句。\n");
+    assert_eq!((a[0].byline.as_deref(), a[0].authors.as_slice()), (Some("本报记者 刘慧"), &["刘慧".to_string()][..]));
+    let (_, a) = ingest("标题\n\n□本报记者 刘 慧 通讯员 王\u{3000}芳\n\n　　正文第一句。\n");
+    assert_eq!(a[0].authors, ["刘慧", "王芳"]);
+    // Words stay apart: role and name, name and credit, two names.
+    let (_, a) = ingest("标题\n\n□记者 张静 摄 通讯员 王小明\n\n　　正文第一句。\n");
+    assert_eq!(a[0].blocks.iter().find(|b| b.kind == BlockKind::Byline).map(|b| b.text.as_str()), Some("□记者 张静 摄 通讯员 王小明"));
+    // Body text: every space between Han characters goes, Latin words keep one.
+    let (_, a) = ingest("标题\n\n　　工业向上拉动 GDP 增\n长 5.4 个 百 分 点，刘\u{3000}慧和\u{a0}CIMOS city brain。\n");
+    assert_eq!(kinds(&a[0], BlockKind::Paragraph), ["工业向上拉动GDP增长5.4个百分点，刘慧和CIMOS city brain。"]);
+}
+
+#[test]
+fn a_head_line_left_over_titles_photos_without_a_head() {
+    // The OCR read the photos' title into the lead's head; the captions at
+    // the foot of the page have no head of their own.
+    let (_, a) = ingest(
+        "聚链成势，奏响产业进阶\n\n小驿站传递大温暖 小土豆变身金蛋蛋\n\n□本报记者 刘腾\n\n　　正文的第一句话在这里。正文的第二句话也在这里。（下转第二版）\n\n智慧驿站可提供多种便民服务。□记者 张静 摄 工人将土豆装袋打包。□记者 梁玉鹏 摄\n",
+    );
+    assert_eq!(titles(&a), ["聚链成势，奏响产业进阶", "小驿站传递大温暖 小土豆变身金蛋蛋"]);
+    assert_eq!(a[0].subtitle, None);
+    assert_eq!(a[1].captions().count(), 2);
+}

@@ -1,22 +1,31 @@
 //! Reading an archive's source folder at build time: the page files, as
 //! text, and what the publisher says about them (the manifest).
 //!
-//! - [`seeds`]: the folder's `*.txt` pages, decoded (UTF-8, UTF-16,
-//!   GB18030), refused with a message naming file, line and byte offset
-//!   when they are not text.
+//! - [`seeds`]: the folder's page files (`*.txt` OCR pages, `*.xml` ALTO
+//!   pages, `*.jsonl` article records, in subfolders too), decoded (UTF-8,
+//!   UTF-16, GB18030), refused with a message naming file, line and byte
+//!   offset when they are not text.
+//! - [`alto`]: an ALTO XML page → page text, lines in reading order.
+//! - [`jsonl`]: JSON Lines article records, checked field by field.
 //! - [`manifest`]: `corpus.toml`, facts no text can give (newspaper, date,
-//!   page label and number) and the moves that fix the OCR's reading order.
+//!   page label and number), the file-name patterns that give them for many
+//!   files at once ([`pattern`]), and the moves that fix the OCR's reading
+//!   order where no heuristic can.
 //!
 //! Nothing here interprets the text: that is ingest's work
 //! (`xunyue-ingest`).
 
+pub mod alto;
+pub mod jsonl;
 pub mod manifest;
+pub mod pattern;
 pub mod seeds;
 
 use std::fmt;
 
-pub use manifest::{Manifest, Move, PageManifest};
-pub use seeds::{read_seeds, SeedError, Seeds};
+pub use jsonl::{PageRef, Record, RecordFile};
+pub use manifest::{FileRule, JsonlOptions, Manifest, Move, PageManifest};
+pub use seeds::{read_seeds, Format, Origin, SeedError, Seeds};
 
 /// One page file, decoded to text.
 #[derive(Debug, Clone)]
