@@ -127,3 +127,20 @@ fn text_that_looks_like_operators_is_found_exactly() {
     assert!(tried > 0, "the corpus has a `-`");
     assert!(same_as_naive("10项\n-成功引进和培育创新型企业") || naive(&normalize_str("10项\n-成功引进")).is_empty());
 }
+
+/// A lone `-` after a phrase is no operator, but it is part of what was
+/// typed: the exact hits are the phrase followed by it (regression: every
+/// occurrence of the phrase counted as exact).
+#[test]
+fn a_dropped_dash_still_counts_for_exactness() {
+    let e = engine();
+    let t = (0..e.articles().len() as u32)
+        .find_map(|d| {
+            let text: String = e.text(d).iter().collect();
+            let i = text.find("\n-")?;
+            let start = text[..i].char_indices().rev().nth(5)?.0;
+            Some(text[start..i + 2].to_string())
+        })
+        .expect("the seeds have a line starting with a dash");
+    assert!(same_as_naive(&t), "{t:?} is found");
+}

@@ -230,7 +230,10 @@ impl Matcher<'_> {
             .iter()
             .map(|c| c.alts.iter().map(|t| Matcher::term_needles(m, t, labels)).collect())
             .collect();
-        let single = q.clauses.len() == 1 && q.clauses[0].alts.len() == 1 && !q.operators;
+        // One term that is the whole query: its phrase is what was typed. (A
+        // query with something dropped, such as a lone `-`, is not: its whole
+        // text, dash and all, is what Ctrl+F finds.)
+        let single = q.clauses.len() == 1 && q.clauses[0].alts.len() == 1 && !q.operators && q.clauses[0].alts[0].phrase == q.whole;
         let (whole, whole_id) = if single {
             (clauses[0][0].phrase, clauses[0][0].id)
         } else {
