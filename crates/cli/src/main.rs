@@ -145,27 +145,31 @@ fn load(seeds: Option<&PathBuf>) -> Result<Engine, String> {
     Engine::from_bundle(bundle(seeds)?).map_err(|e| e.to_string())
 }
 
-/// What the CLI searches: an engine, and the store behind it for `--stats`.
-struct Loaded {
-    engine: Engine,
-    store: Option<Rc<Sharded<DirStore>>>,
-}
+/// The store behind a sharded archive's engine, for `--stats`.
+type Store = Option<Rc<Sharded<DirStore>>>;
 
-fn open(cli: &Cli) -> Result<Loaded, String> {
+/// Opens what the CLI answers from and runs the command over it.
+fn open_and_run(cli: &Cli, t0: Instant) -> Result<(), String> {
     match &cli.archive {
         Some(dir) => {
             if !dir.join(xunyue_format::archive::ROOT_FILE).is_file() {
                 return Err(format!("{}: no {} (not a sharded archive made by `xunyue build`)", dir.display(), xunyue_format::archive::ROOT_FILE));
             }
             let s = Rc::new(Sharded::open(DirStore::new(dir)).map_err(|e| e.to_string())?);
-            Ok(Loaded { engine: Engine::over(s.clone()), store: Some(s) })
+            let store = Some(s.clone());
+            report(cli.stats, "open", t0, &store);
+            answer(cli, &Engine::over(s), &store, t0)
         }
-        None => Ok(Loaded { engine: load(cli.seeds.as_ref())?, store: None }),
+        None => {
+            let e = load(cli.seeds.as_ref())?;
+            report(cli.stats, "open", t0, &None);
+            answer(cli, &e, &None, t0)
+        }
     }
 }
 
 /// `--stats`: one line on stderr.
-fn report(stats: bool, what: &str, t: Instant, store: &Option<Rc<Sharded<DirStore>>>) {
+fn report(stats: bool, what: &str, t: Instant, store: &Store) {
     if !stats {
         return;
     }
@@ -200,19 +204,22 @@ fn run(cli: Cli) -> Result<(), String> {
     if let Command::Build { seeds, out, shape } = &cli.command {
         return build::build(seeds, out, shape);
     }
-    let t0 = Instant::now();
-    let Loaded { engine, store } = open(&cli)?;
-    report(cli.stats, "open", t0, &store);
-    match cli.command {
+    open_and_run(&cli, Instant::now())
+}
+
+/// Runs a command over an engine of either shape.
+fn answer<S: xunyue_engine::Source>(cli: &Cli, engine: &Engine<S>, store: &Store, t0: Instant) -> Result<(), String> {
+    match &cli.command {
         Command::Build { .. } => Ok(()),
         Command::Search { json, query } => {
+            let (json, query) = (*json, query.as_str());
             let t = Instant::now();
-            let mut resp = engine.try_rank(&query).map_err(|e| e.to_string())?;
-            report(cli.stats, "match+rank", t, &store);
+            let mut resp = engine.try_rank(query).map_err(|e| e.to_string())?;
+            report(cli.stats, "match+rank", t, store);
             let t = Instant::now();
             let n = resp.hits.len();
             engine.materialize(&mut resp, 0..n).map_err(|e| e.to_string())?;
-            report(cli.stats, "texts", t, &store);
+            report(cli.stats, "texts", t, store);
             let articles: Vec<Rc<xunyue_core::Article>> =
                 resp.hits.iter().map(|h| engine.try_article(h.doc)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
             let results: Vec<ResultOut> = resp
@@ -261,13 +268,13 @@ fn run(cli: Cli) -> Result<(), String> {
             if cli.archive.is_some() {
                 return Err("index-stats reads a source folder (--seeds) or the embedded corpus; `xunyue build` prints an archive's sizes".into());
             }
-            index_stats(&engine, cli.seeds.as_ref(), json)
+            index_stats(cli.seeds.as_ref(), *json)
         }
         Command::IngestReport { .. } => Ok(()),
         Command::Articles { json } => {
             let all: Vec<Rc<xunyue_core::Article>> =
                 (0..engine.article_count()).map(|d| engine.try_article(d)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
-            report(cli.stats, "articles", t0, &store);
+            report(cli.stats, "articles", t0, store);
             let out: Vec<ArticleOut> = all
                 .iter()
                 .map(|a| ArticleOut {
@@ -280,7 +287,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     text: a.text(),
                 })
                 .collect();
-            if json {
+            if *json {
                 print_json(&out)
             } else {
                 for a in &out {
@@ -314,15 +321,15 @@ struct Stats {
 
 /// Corpus text (the articles' texts) against the index (postings and word
 /// boundaries), both as shipped and gzipped.
-fn index_stats(engine: &Engine, seeds: Option<&PathBuf>, json: bool) -> Result<(), String> {
+fn index_stats(seeds: Option<&PathBuf>, json: bool) -> Result<(), String> {
     let bundle = bundle(seeds)?;
-    let text: String = engine.articles().iter().map(|a| a.text() + "\n").collect();
+    let text: String = bundle.corpus.articles.iter().map(|a| a.text() + "\n").collect();
     let docs: Vec<Vec<char>> = bundle.normalized().into_iter().map(|n| n.chars).collect();
     let index = xunyue_writer::stats::GramIndex::build(&docs, bundle.boundaries.clone()).encoded();
     // As embedded: the gram index is left out and rebuilt at load.
     let bytes = bundle.encode();
     let s = Stats {
-        articles: engine.articles().len(),
+        articles: bundle.corpus.articles.len(),
         text_chars: text.chars().count(),
         text_bytes: text.len(),
         text_gzip: gzip_len(text.as_bytes()),

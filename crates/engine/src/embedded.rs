@@ -152,7 +152,11 @@ impl Source for Embedded {
     }
 
     fn article(&self, doc: u32) -> Got<Rc<Article>> {
-        self.articles.get(doc as usize).cloned().ok_or_else(|| crate::Fault::Broken(format!("no article {doc}")))
+        self.articles.get(doc as usize).cloned().ok_or_else(|| crate::Fault::Broken("no such article".into()))
+    }
+
+    fn normalized(&self, doc: u32) -> Option<Normalized> {
+        self.folded.get(doc as usize).cloned()
     }
 
     fn plan(&self, _: &[(char, char)], _: &[char]) -> Vec<String> {

@@ -126,6 +126,11 @@ pub trait Source {
     fn char_positions(&self, c: char) -> Got<Vec<(u32, u32)>>;
     /// The record of article `doc`.
     fn article(&self, doc: u32) -> Got<Rc<Article>>;
+    /// Article `doc`'s normalized text, when the source holds it already
+    /// (the embedded shape); `None`: normalize the record's text.
+    fn normalized(&self, _doc: u32) -> Option<xunyue_core::Normalized> {
+        None
+    }
     /// The files the reads of `pairs` and `chars` would need that are not
     /// loaded yet (to load them in one go before searching).
     fn plan(&self, pairs: &[(char, char)], chars: &[char]) -> Vec<String>;

@@ -58,7 +58,7 @@ fn exact(r: &SearchResponse) -> BTreeMap<u32, u32> {
 }
 
 thread_local! {
-    static SEEDS: (Engine, Engine, Engine, Vec<String>) = {
+    static SEEDS: (Engine, ShardedEngine, ShardedEngine, Vec<String>) = {
         let b = seeds_bundle();
         let embedded = Engine::from_bundle(b.clone()).expect("loads");
         let s1 = sharded_engine(&files(&b, ShardSizes::default())).0;
@@ -66,7 +66,7 @@ thread_local! {
         let f = folded_texts(&embedded);
         (embedded, s1, s2, f)
     };
-    static SYNTH: (Engine, Engine, Vec<xunyue_writer::archive::File>, Vec<String>) = {
+    static SYNTH: (Engine, ShardedEngine, Vec<xunyue_writer::archive::File>, Vec<String>) = {
         let b = synth_bundle(240);
         let embedded = Engine::from_bundle(b.clone()).expect("loads");
         let f = files(&b, tiny());
@@ -124,7 +124,7 @@ proptest! {
 
     #[test]
     fn substrings_are_found_exactly_in_both_shapes(doc_pick in 0.0f64..1.0, start_pick in 0.0f64..1.0, len in 1usize..16, synth in any::<bool>()) {
-        let check = |e: &Engine, s: &Engine, folded: &[String]| {
+        let check = |e: &Engine, s: &ShardedEngine, folded: &[String]| {
             let n = e.article_count();
             let doc = ((doc_pick * n as f64) as u32).min(n - 1);
             let t = e.text(doc);

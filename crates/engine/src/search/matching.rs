@@ -28,7 +28,6 @@ pub enum Tier {
 
 /// One article a query matches, as matching found it.
 pub(crate) struct Matched<'m> {
-    pub src: &'m dyn Source,
     /// The query's needles (see [`List::needle`]).
     pub needles: &'m [(String, Found)],
     pub doc: u32,
@@ -80,16 +79,16 @@ impl Lists<'_> {
 /// Per-query state: the needles looked up so far, and the faults of the
 /// reads that could not be done yet (every one is tried, so that one pass
 /// names every missing file).
-pub(crate) struct Matcher<'s> {
-    pub src: &'s dyn Source,
+pub(crate) struct Matcher<'s, S: Source + ?Sized> {
+    pub src: &'s S,
     /// Look up positions (for proximity and counts across lists), not only counts.
     positions: bool,
     pub needles: Vec<(String, Found)>,
     pub faults: Faults,
 }
 
-impl<'s> Matcher<'s> {
-    pub(crate) fn new(src: &'s dyn Source, positions: bool) -> Matcher<'s> {
+impl<'s, S: Source + ?Sized> Matcher<'s, S> {
+    pub(crate) fn new(src: &'s S, positions: bool) -> Matcher<'s, S> {
         Matcher { src, positions, needles: Vec::new(), faults: Faults::default() }
     }
 
@@ -166,9 +165,9 @@ pub(crate) struct TermNeedles {
     words: Vec<(u16, usize)>,
 }
 
-impl Matcher<'_> {
+impl<S: Source + ?Sized> Matcher<'_, S> {
     /// Docs where a term matches (verbatim, loose or all words).
-    pub(crate) fn term_docs(m: &Matcher, t: &TermNeedles) -> Vec<u32> {
+    pub(crate) fn term_docs(m: &Matcher<S>, t: &TermNeedles) -> Vec<u32> {
         let mut out = m.docs(t.phrase).to_vec();
         if let Some(l) = t.loose {
             out = union(&out, m.docs(l));
@@ -180,7 +179,7 @@ impl Matcher<'_> {
         out
     }
 
-    pub(crate) fn term_needles(m: &mut Matcher, t: &Term, labels: &mut Labels) -> TermNeedles {
+    pub(crate) fn term_needles(m: &mut Matcher<S>, t: &Term, labels: &mut Labels) -> TermNeedles {
         let id = labels.id(&t.label);
         let phrase = m.find(&t.phrase);
         let loose = t.loose.as_ref().map(|l| m.find(l));
@@ -188,7 +187,7 @@ impl Matcher<'_> {
         TermNeedles { id, phrase, loose, words }
     }
 
-    pub(crate) fn match_term<'t>(m: &Matcher, t: &'t TermNeedles, doc: u32) -> ClauseMatch<'t> {
+    pub(crate) fn match_term<'t>(m: &Matcher<S>, t: &'t TermNeedles, doc: u32) -> ClauseMatch<'t> {
         if m.has(t.phrase, doc) {
             return ClauseMatch { level: Level::Exact, lists: Lists::One(t.id, t.phrase) };
         }
@@ -203,7 +202,7 @@ impl Matcher<'_> {
 
     /// Every article with every term (or the whole query verbatim), in doc
     /// order, each given to `emit` with its tier and occurrence lists.
-    pub(crate) fn match_all(m: &mut Matcher, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
+    pub(crate) fn match_all(m: &mut Matcher<S>, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
         if q.only_excludes() {
             // Every article without the excluded terms (no hits to mark); as
             // always, an article holding the query as typed is an exact hit.
@@ -218,9 +217,9 @@ impl Matcher<'_> {
             for doc in 0..m.src.articles() {
                 if m.has(whole, doc) {
                     let whole_list = [m.list((whole_id, whole), doc)];
-                    emit(&Matched { src: m.src, needles: &m.needles, doc, tier: Tier::Exact, lists: &whole_list, span_lists: &whole_list, missing: &[], matched: 0 });
+                    emit(&Matched { needles: &m.needles, doc, tier: Tier::Exact, lists: &whole_list, span_lists: &whole_list, missing: &[], matched: 0 });
                 } else if !excludes.iter().any(|&x| m.has(x, doc)) {
-                    emit(&Matched { src: m.src, needles: &m.needles, doc, tier: Tier::Terms, lists: &[], span_lists: &[], missing: &[], matched: 0 });
+                    emit(&Matched { needles: &m.needles, doc, tier: Tier::Terms, lists: &[], span_lists: &[], missing: &[], matched: 0 });
                 }
             }
             return;
@@ -299,7 +298,7 @@ impl Matcher<'_> {
             let whole_list = [m.list((whole_id, whole), doc)];
             // The spans of an exact hit of several terms are the whole query's.
             let span_lists = if verbatim && !single { &whole_list[..] } else { &lists[..] };
-            emit(&Matched { src: m.src, needles: &m.needles, doc, tier, lists: &lists, span_lists, missing: &[], matched: 0 });
+            emit(&Matched { needles: &m.needles, doc, tier, lists: &lists, span_lists, missing: &[], matched: 0 });
         }
     }
 
@@ -307,7 +306,7 @@ impl Matcher<'_> {
     /// A term split into words counts word by word; an `OR` group counts once.
     /// Each is given to `emit` (tier [`Tier::Partial`]), in doc order; none
     /// when the query has fewer than two atoms.
-    pub(crate) fn match_partial(m: &mut Matcher, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
+    pub(crate) fn match_partial(m: &mut Matcher<S>, q: &Query, labels: &mut Labels, emit: &mut dyn FnMut(&Matched)) {
         // Each atom: its id, and the alternatives (needle lists, all required).
         let mut atoms: Vec<(u16, Vec<Vec<usize>>)> = Vec::new();
         for c in &q.clauses {
@@ -369,7 +368,7 @@ impl Matcher<'_> {
                 }
             }
             let matched = matched as u16;
-            emit(&Matched { src: m.src, needles: &m.needles, doc, tier: Tier::Partial, lists: &lists, span_lists: &lists, missing: &missing, matched });
+            emit(&Matched { needles: &m.needles, doc, tier: Tier::Partial, lists: &lists, span_lists: &lists, missing: &missing, matched });
         }
     }
 
@@ -377,7 +376,7 @@ impl Matcher<'_> {
 
 /// The score of an article from its lists (see [`crate::rank`]): positions
 /// count for the proximity only for needles of two chars or more.
-pub(crate) fn score(src: &dyn Source, doc: u32, lists: &[List], sc: &mut rank::Scratch) -> f32 {
+pub(crate) fn score<S: Source + ?Sized>(src: &S, doc: u32, lists: &[List], sc: &mut rank::Scratch) -> f32 {
     let terms: Vec<TermInArticle> = lists
         .iter()
         .map(|l| TermInArticle::summed(l.df, l.wtf20, l.in_headline, if l.len >= 2 { l.starts } else { &[] }, l.len))

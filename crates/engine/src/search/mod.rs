@@ -62,17 +62,15 @@ pub(crate) struct DocText {
     doc: Doc,
 }
 
-/// A loaded archive, ready to answer queries.
-pub struct Engine {
-    src: Rc<dyn Source>,
-    embedded: Option<Rc<Embedded>>,
+/// A loaded archive, ready to answer queries: over the embedded bundle (the
+/// default), or over any [`Source`] (a sharded archive). Generic, not a
+/// trait object: the app's wasm carries only the shape it is built for.
+pub struct Engine<S: Source = Embedded> {
+    src: Rc<S>,
     texts: RefCell<BTreeMap<u32, Rc<DocText>>>,
 }
 
-/// The empty corpus and analysis of a sharded archive's embedded views.
-static NO_CORPUS: std::sync::OnceLock<(Corpus, Analysis)> = std::sync::OnceLock::new();
-
-impl Engine {
+impl Engine<Embedded> {
     /// The engine over an encoded bundle.
     pub fn from_bytes(bytes: &[u8]) -> Result<Engine, FormatError> {
         let (bundle, normalized) = Bundle::decode(bytes)?;
@@ -89,49 +87,43 @@ impl Engine {
         if normalized.len() != bundle.corpus.articles.len() {
             return Err(FormatError::Inconsistent("normalized texts"));
         }
-        let e = Rc::new(Embedded::new(bundle, normalized));
-        Ok(Engine { src: e.clone(), embedded: Some(e), texts: RefCell::default() })
+        Ok(Engine { src: Rc::new(Embedded::new(bundle, normalized)), texts: RefCell::default() })
     }
 
-    /// The engine over any source (a sharded archive).
-    pub fn over(src: Rc<dyn Source>) -> Engine {
-        Engine { src, embedded: None, texts: RefCell::default() }
+    /// The embedded archive.
+    pub fn embedded(&self) -> &Embedded {
+        &self.src
     }
 
-    pub fn source(&self) -> &dyn Source {
-        &*self.src
-    }
-
-    /// The embedded archive, when that is the shape.
-    pub fn embedded(&self) -> Option<&Embedded> {
-        self.embedded.as_deref()
-    }
-
-    /// The embedded archive's corpus (empty for a sharded one).
+    /// The archive's corpus.
     pub fn corpus(&self) -> &Corpus {
-        match &self.embedded {
-            Some(e) => &e.corpus,
-            None => &NO_CORPUS.get_or_init(Default::default).0,
-        }
+        &self.src.corpus
     }
 
-    /// The embedded archive's analysis (empty for a sharded one).
+    /// The archive's analysis (vocabulary, entities).
     pub fn analysis(&self) -> &Analysis {
-        match &self.embedded {
-            Some(e) => &e.analysis,
-            None => &NO_CORPUS.get_or_init(Default::default).1,
-        }
+        &self.src.analysis
     }
 
-    /// The embedded archive's articles (empty for a sharded one: see
-    /// [`Engine::try_article`]).
+    /// The archive's articles.
     pub fn articles(&self) -> &[Article] {
-        &self.corpus().articles
+        &self.src.corpus.articles
     }
 
-    /// An article of the embedded archive.
+    /// An article.
     pub fn article(&self, doc: u32) -> Option<&Article> {
-        self.corpus().articles.get(doc as usize)
+        self.src.corpus.articles.get(doc as usize)
+    }
+}
+
+impl<S: Source> Engine<S> {
+    /// The engine over any source (a sharded archive).
+    pub fn over(src: Rc<S>) -> Engine<S> {
+        Engine { src, texts: RefCell::default() }
+    }
+
+    pub fn source(&self) -> &S {
+        &self.src
     }
 
     /// Number of articles.
@@ -161,8 +153,8 @@ impl Engine {
         }
         let a = self.src.article(doc)?;
         let text = a.text();
-        let n = match self.embedded.as_ref().and_then(|e| e.folded.get(doc as usize)) {
-            Some(n) => n.clone(),
+        let n = match self.src.normalized(doc) {
+            Some(n) => n,
             None => self.src.fold().normalize(&text),
         };
         let t = Rc::new(DocText { text: text.chars().collect(), doc: Doc::new(&n.origin, n.chars, n.source_len) });
@@ -270,9 +262,10 @@ impl Engine {
         let mut sc = Scratch::default();
         let mut hits = Vec::new();
         let mut more = Faults::default();
-        Matcher::match_all(&mut m, &q, &mut labels, &mut |x| hits.push(rank(x, &mut sc)));
+        let src = &*self.src;
+        Matcher::match_all(&mut m, &q, &mut labels, &mut |x| hits.push(rank(src, x, &mut sc)));
         if hits.is_empty() && m.faults_clear() {
-            Matcher::match_partial(&mut m, &q, &mut labels, &mut |x| hits.push(rank(x, &mut sc)));
+            Matcher::match_partial(&mut m, &q, &mut labels, &mut |x| hits.push(rank(src, x, &mut sc)));
             if !hits.is_empty() {
                 resp.partial = true;
                 let of = hits[0].missing.len() as u16 + hits[0].matched;
@@ -359,7 +352,7 @@ impl Engine {
 
     /// A hit's count when one of its lists has no positions and may overlap
     /// another: the one-char lists read with their positions.
-    fn count_with_positions(&self, m: &Matcher, h: &Ranked, sc: &mut Scratch) -> Got<u32> {
+    fn count_with_positions(&self, m: &Matcher<S>, h: &Ranked, sc: &mut Scratch) -> Got<u32> {
         let mut owned: Vec<(u16, u32, Vec<u32>)> = Vec::new();
         for &(id, n) in &h.lists {
             let (needle, f) = &m.needles[n as usize];
@@ -413,8 +406,8 @@ fn single(q: &Query) -> bool {
 
 /// Scores a matched article and counts its hits (`u32::MAX` when that needs
 /// positions the lists do not have).
-fn rank(m: &Matched, sc: &mut Scratch) -> Ranked {
-    let s = score(m.src, m.doc, m.lists, &mut sc.rank);
+fn rank<S: Source>(src: &S, m: &Matched, sc: &mut Scratch) -> Ranked {
+    let s = score(src, m.doc, m.lists, &mut sc.rank);
     let hits = hit_count(m.span_lists, &|i| m.needles.get(i).map_or("", |n| n.0.as_str()), sc);
     Ranked {
         doc: m.doc,
@@ -454,13 +447,14 @@ fn hit_count<'n>(lists: &[List], needle: &dyn Fn(usize) -> &'n str, sc: &mut Scr
 /// True when occurrences of `a` and `b` can overlap in some text: one holds
 /// the other, or an end of one is a start of the other.
 fn can_overlap(a: &str, b: &str) -> bool {
-    if a.is_empty() || b.is_empty() {
+    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let holds = |x: &[char], y: &[char]| !y.is_empty() && x.windows(y.len()).any(|w| w == y);
+    if ac.is_empty() || bc.is_empty() {
         return false;
     }
-    if a.contains(b) || b.contains(a) {
+    if holds(&ac, &bc) || holds(&bc, &ac) {
         return true;
     }
-    let (ac, bc): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     (1..ac.len().min(bc.len())).any(|k| ac[ac.len() - k..] == bc[..k] || bc[bc.len() - k..] == ac[..k])
 }
 

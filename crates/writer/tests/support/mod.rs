@@ -91,8 +91,11 @@ pub fn store_of(files: &[File]) -> MemoryStore {
     m
 }
 
+/// An engine over a sharded archive in memory.
+pub type ShardedEngine = Engine<Sharded<MemoryStore>>;
+
 /// The engine over a sharded archive held whole in memory.
-pub fn sharded_engine(files: &[File]) -> (Engine, Rc<Sharded<MemoryStore>>) {
+pub fn sharded_engine(files: &[File]) -> (ShardedEngine, Rc<Sharded<MemoryStore>>) {
     let s = Rc::new(Sharded::open(store_of(files)).expect("the root opens"));
     (Engine::over(s.clone()), s)
 }
