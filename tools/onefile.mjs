@@ -15,7 +15,8 @@ import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readAssets, ROOT } from './postbuild.mjs';
+import { existsSync } from 'node:fs';
+import { ONEFILE_LIMIT, readAssets, ROOT } from './postbuild.mjs';
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -28,6 +29,7 @@ function guard(text, tag, file) {
 }
 
 export async function onefile(dist, out) {
+  if (existsSync(path.join(dist, 'archive', 'root.bin'))) throw new Error(`${dist}: ${ONEFILE_LIMIT}`);
   const indexFile = path.join(dist, 'index.html');
   const html = await readFile(indexFile, 'utf8').catch(() => {
     throw new Error(`${indexFile}: missing (run trunk build --release first)`);

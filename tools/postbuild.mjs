@@ -278,6 +278,12 @@ export async function postbuild(dir, { release = true } = {}) {
   return { ...assets, boot, widgetCss };
 }
 
+/** Why a sharded archive has no one-file edition. */
+export const ONEFILE_LIMIT =
+  'the one-file edition carries the whole archive inside one HTML file, so it is made for embedded archives only ' +
+  '(at most 256 KB of article text by default, XUNYUE_EMBED_MAX_TEXT); this archive is sharded (its files are ' +
+  'fetched as queries need them): serve it from a static host, and use "save for offline" in the app instead';
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
   const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
@@ -289,7 +295,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     .then(async (r) => {
       console.log(`postbuild: ${dir}: loader → ${r.boot}, widget → xunyue-widget.js${release ? ', sw.js' : ''}`);
       // A release build also makes the one-file edition, next to dist/: dist-onefile/xunyue.html.
-      if (release && process.env.TRUNK_DIST_DIR) {
+      if (release && process.env.TRUNK_DIST_DIR && process.env.XUNYUE_SHAPE === 'sharded') {
+        console.log(`postbuild: no one-file edition: ${ONEFILE_LIMIT}`);
+      } else if (release && process.env.TRUNK_DIST_DIR) {
         const { onefile } = await import('./onefile.mjs');
         const out = path.join(path.dirname(path.resolve(process.env.TRUNK_DIST_DIR)), 'dist-onefile', 'xunyue.html');
         const o = await onefile(path.resolve(dir), out);

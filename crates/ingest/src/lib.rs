@@ -174,6 +174,20 @@ pub fn ingest_all(seeds: &Seeds) -> Result<Vec<Ingested>, IngestError> {
             });
         }
     }
+    // Article ids are permalinks: one article each (JSON Lines records may
+    // bring their own).
+    let mut ids = std::collections::BTreeMap::new();
+    for p in &out {
+        for a in &p.result.articles {
+            if let Some(other) = ids.insert(a.id.as_str(), p.file.as_str()) {
+                return Err(IngestError {
+                    file: p.file.clone(),
+                    line: None,
+                    message: format!("article id {:?} is given twice (also in {other}); ids must be unique", a.id),
+                });
+            }
+        }
+    }
     Ok(out)
 }
 

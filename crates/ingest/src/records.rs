@@ -21,10 +21,32 @@ use xunyue_core::model::{Article, Block, BlockKind, Page};
 use xunyue_read::{PageRef, Record, RecordFile, SeedFile};
 
 /// The page key of a record: newspaper, date, page.
-type Key = (Option<String>, Option<String>, Option<PageRef>);
+type Key = (Option<String>, Option<String>, Option<PageRef>, Option<String>);
 
 fn key(file: &RecordFile, r: &Record) -> Key {
-    (r.source.clone().or_else(|| file.source.clone()), r.date.clone().or_else(|| file.date.clone()), r.page.clone())
+    (r.source.clone().or_else(|| file.source.clone()), r.date.clone().or_else(|| file.date.clone()), r.page.clone(), r.page_label.clone())
+}
+
+/// The stem of one page of a records file: the file's stem, then what tells
+/// the page (source, date, page), e.g. `articles/海滨日报/2024-01-31/3`.
+fn page_stem(file: &RecordFile, k: &Key, g: usize, taken: &mut Vec<String>) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    // What the file's own path says already is not said again.
+    let said = |x: &String| file.stem.split('/').any(|c| c == x);
+    parts.extend(k.0.clone().filter(|x| !said(x)));
+    parts.extend(k.1.clone().filter(|x| !said(x)));
+    match &k.2 {
+        Some(PageRef::Number(n)) => parts.push(n.to_string()),
+        Some(PageRef::Label(l)) => parts.push(l.clone()),
+        None => parts.extend(k.3.clone()),
+    }
+    let mut stem = if parts.is_empty() { format!("{}/{}", file.stem, g + 1) } else { format!("{}/{}", file.stem, parts.join("/")) };
+    stem = stem.replace('#', "-");
+    if taken.contains(&stem) {
+        stem = format!("{stem}-{}", g + 1);
+    }
+    taken.push(stem.clone());
+    stem
 }
 
 /// A page text being made of record fields, with pieces pointing into it.
@@ -65,9 +87,11 @@ pub fn ingest_records(file: &RecordFile) -> Result<Vec<PageResult>, IngestError>
     }
     let one = groups.len() == 1;
     let mut out = Vec::with_capacity(groups.len());
-    for (g, (records, (source, date, page_ref))) in groups.into_iter().zip(keys).enumerate() {
-        let stem = if one { file.stem.clone() } else { format!("{}/{}", file.stem, g + 1) };
-        let mut page = Page { stem: stem.clone(), source: source.clone(), date: date.clone(), ..Page::default() };
+    let mut taken = Vec::new();
+    for (g, (records, k)) in groups.into_iter().zip(keys).enumerate() {
+        let stem = if one { file.stem.clone() } else { page_stem(file, &k, g, &mut taken) };
+        let (source, date, page_ref, label) = k;
+        let mut page = Page { stem: stem.clone(), source: source.clone(), date: date.clone(), label, ..Page::default() };
         match page_ref {
             Some(PageRef::Number(n)) => page.number = Some(n),
             Some(PageRef::Label(l)) => page.label = Some(l),
@@ -102,7 +126,7 @@ fn article(
     text: &mut Text,
 ) -> (Article, Vec<Vec<Piece>>) {
     let mut a = Article {
-        id: format!("{stem}#{n}"),
+        id: r.id.clone().unwrap_or_else(|| format!("{stem}#{n}")),
         page: stem.to_string(),
         source: source.clone(),
         date: date.clone(),

@@ -36,8 +36,8 @@ fn every_format_of_the_fixture_folder_is_read_with_its_facts() {
             // The page's own entry (label) and the pattern (date, page, source).
             ("20240131-01", Some("第一版"), Some(1), Some("示例日报"), Some("2024-01-31")),
             // JSON Lines: pages by (source, date, page), in record order.
-            ("exports/示例周刊/1", None, Some(1), Some("示例周刊"), Some("2024-01-28")),
-            ("exports/示例周刊/2", Some("A2"), None, Some("示例周刊体育版"), Some("2024-01-28")),
+            ("exports/示例周刊/2024-01-28/1", None, Some(1), Some("示例周刊"), Some("2024-01-28")),
+            ("exports/示例周刊/示例周刊体育版/2024-01-28/A2", Some("A2"), None, Some("示例周刊体育版"), Some("2024-01-28")),
             // ALTO, facts from its path.
             ("示例晚报/20240201/2", None, Some(2), Some("示例晚报"), Some("2024-02-01")),
         ]
@@ -47,16 +47,16 @@ fn every_format_of_the_fixture_folder_is_read_with_its_facts() {
 #[test]
 fn json_lines_records_keep_their_segmentation() {
     let c = archive();
-    let a = article(&c, "exports/示例周刊/1#1");
+    let a = article(&c, "exports/示例周刊/2024-01-28/1#1");
     assert_eq!(a.title, "湿地公园迎来越冬候鸟");
     // The U+3000 that pads the name is gone; the name is found as typed.
     assert_eq!((a.byline.as_deref(), a.authors.as_slice()), (Some("记者 陈静"), &["陈静".to_string()][..]));
     assert_eq!(kinds(a, BlockKind::Paragraph).len(), 2);
     assert_eq!(a.date.as_deref(), Some("2024-01-28"));
-    let b = article(&c, "exports/示例周刊/1#2");
+    let b = article(&c, "exports/示例周刊/2024-01-28/1#2");
     assert_eq!((b.kicker.as_deref(), b.title.as_str()), (Some("民生实事——"), "社区食堂开进老街"));
     assert_eq!(b.source.as_deref(), Some("示例周刊"), "the file name's source");
-    let d = article(&c, "exports/示例周刊/2#1");
+    let d = article(&c, "exports/示例周刊/示例周刊体育版/2024-01-28/A2#1");
     assert_eq!((d.source.as_deref(), d.date.as_deref()), (Some("示例周刊体育版"), Some("2024-01-28")));
     assert_eq!(d.authors, ["周强"]);
 }
@@ -281,4 +281,26 @@ fn the_ingest_report_names_pages_articles_and_what_looks_wrong() {
     assert_eq!(w, ["long-without-headline"]);
     assert_eq!(r.pages[0].unassigned.len(), 1);
     assert_eq!(r.pages[0].unassigned[0].at, "p.txt:122");
+}
+
+/// A record's own id is the article's id, its page_label the page's label;
+/// an id given twice is an error naming it.
+#[test]
+fn json_lines_ids_and_page_labels_are_kept() {
+    let dir = std::env::temp_dir().join(format!("xunyue-jsonl-ids-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("mkdir");
+    let line = |id: &str, page: u32| {
+        format!("{{\"id\":\"{id}\",\"title\":\"标题{id}\",\"text\":\"正文。\",\"source\":\"示例日报\",\"date\":\"2024-01-31\",\"page\":{page},\"page_label\":\"第{page}版\"}}\n")
+    };
+    std::fs::write(dir.join("a.jsonl"), line("x-1", 1) + &line("x-2", 2)).expect("write");
+    let c = xunyue_ingest::ingest_dir(&dir).unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<&str> = c.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["x-1", "x-2"]);
+    let labels: Vec<(Option<&str>, Option<u32>)> = c.pages.iter().map(|p| (p.label.as_deref(), p.number)).collect();
+    assert_eq!(labels, [(Some("第1版"), Some(1)), (Some("第2版"), Some(2))]);
+    std::fs::write(dir.join("a.jsonl"), line("x-1", 1) + &line("x-1", 2)).expect("write");
+    let e = xunyue_ingest::ingest_dir(&dir).err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(e.contains("a.jsonl") && e.contains("\"x-1\"") && e.contains("twice"), "{e}");
+    let _ = std::fs::remove_dir_all(&dir);
 }

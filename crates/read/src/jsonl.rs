@@ -14,6 +14,8 @@
 //! | `date` | string | `YYYY-MM-DD`, optionally followed by a time (`2024-01-31T08:00:00+08:00`: the date is kept) |
 //! | `source` | string | newspaper |
 //! | `page` | integer, or string | page number (`3`, `"03"`), or page label (`"A3"`, `"第一版"`) |
+//! | `page_label` | string | the page's label as printed, beside its number (`"第一版"`) |
+//! | `id` | string | the article's own id in the archive it comes from: kept as its id (unique in the corpus) |
 //!
 //! `null` is the same as a missing field. Any other field is an error naming
 //! it, unless the manifest lists it in `[jsonl] ignore_fields`: nothing a
@@ -33,7 +35,8 @@ use std::path::Path;
 pub const MAX_JSONL_BYTES: usize = 256 * 1024 * 1024;
 
 /// The fields read, in the order of the docs.
-pub const FIELDS: [&str; 9] = ["text", "title", "kicker", "subtitle", "byline", "authors", "date", "source", "page"];
+pub const FIELDS: [&str; 11] =
+    ["text", "title", "kicker", "subtitle", "byline", "authors", "date", "source", "page", "page_label", "id"];
 
 /// A page number or a page label, as a record gives it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,6 +60,9 @@ pub struct Record {
     pub date: Option<String>,
     pub source: Option<String>,
     pub page: Option<PageRef>,
+    pub page_label: Option<String>,
+    /// The article's own id.
+    pub id: Option<String>,
 }
 
 /// One JSON Lines file, read.
@@ -124,6 +130,14 @@ fn record(path: &Path, line: usize, text: &str, ignore: &[String]) -> Result<Rec
             "subtitle" => r.subtitle = Some(text_of(v)?),
             "byline" => r.byline = Some(text_of(v)?),
             "source" => r.source = Some(text_of(v)?).filter(|s| !s.trim().is_empty()),
+            "page_label" => r.page_label = Some(text_of(v)?.trim().to_string()).filter(|s| !s.is_empty()),
+            "id" => {
+                let id = text_of(v)?.trim().to_string();
+                if id.is_empty() {
+                    return Err(error(path, line, None, "field \"id\": empty".to_string()));
+                }
+                r.id = Some(id);
+            }
             "authors" => {
                 r.authors = match v {
                     Value::String(s) => vec![s.clone()],
