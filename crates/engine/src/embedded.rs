@@ -94,6 +94,8 @@ impl Embedded {
 }
 
 impl Source for Embedded {
+    const COMPLETE: bool = true;
+
     fn articles(&self) -> u32 {
         self.folded.len() as u32
     }

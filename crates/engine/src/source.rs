@@ -99,6 +99,12 @@ impl Faults {
 
 /// The data of an archive, as the search reads it.
 pub trait Source {
+    /// True for a source that holds everything in memory and never faults
+    /// (the embedded shape): the search then reads one-char positions
+    /// directly and leaves out the paths that only spare a sharded archive
+    /// reads — code the embedded app's wasm does not carry.
+    const COMPLETE: bool = false;
+
     /// Number of articles.
     fn articles(&self) -> u32;
     /// Mean normalized length of an article.

@@ -166,8 +166,11 @@ pub(crate) fn find<S: Source + ?Sized>(src: &S, needle: &[char], positions: bool
     let len = needle.len() as u32;
     match needle.len() {
         0 => Ok(Found::empty(0, positions)),
+        // All in memory: the positions too (so a hit's count never needs a
+        // second read).
+        1 if S::COMPLETE => with_char_positions(src, needle[0], &Found::from_counts(1, &*src.char_counts(needle[0])?)),
         1 => Ok(Found::from_counts(1, &*src.char_counts(needle[0])?)),
-        2 if !positions => match src.pair_summary(needle[0], needle[1])? {
+        2 if !positions && !S::COMPLETE => match src.pair_summary(needle[0], needle[1])? {
             Some(list) => Ok(Found::from_counts(2, &list)),
             None => find(src, needle, true),
         },

@@ -233,7 +233,7 @@ impl<S: Source> Engine<S> {
         let q = self.try_parse(query);
         let q = match q {
             Ok(q) => q,
-            Err(Fault::Missing(files)) => {
+            Err(Fault::Missing(files)) if !S::COMPLETE => {
                 // Name the files of the query's phrases too, so that the next
                 // try finds (nearly) everything loaded.
                 let probe = Query::parse_with(query, &mut |t: &str| vec![(0, t.chars().count())], self.fold());
@@ -275,7 +275,7 @@ impl<S: Source> Engine<S> {
         std::mem::take(&mut m.faults).done()?;
         // Counts of hits whose lists need positions no posting gave (a one-char
         // term that can overlap another of the hit's needles).
-        for h in hits.iter_mut().filter(|h| h.hits == u32::MAX) {
+        for h in hits.iter_mut().filter(|h| !S::COMPLETE && h.hits == u32::MAX) {
             if let Some(n) = more.take(self.count_with_positions(&m, h, &mut sc)) {
                 h.hits = n;
             }
@@ -408,7 +408,7 @@ fn single(q: &Query) -> bool {
 /// positions the lists do not have).
 fn rank<S: Source>(src: &S, m: &Matched, sc: &mut Scratch) -> Ranked {
     let s = score(src, m.doc, m.lists, &mut sc.rank);
-    let hits = hit_count(m.span_lists, &|i| m.needles.get(i).map_or("", |n| n.0.as_str()), sc);
+    let hits = hit_count::<S>(m.span_lists, &|i| m.needles.get(i).map_or("", |n| n.0.as_str()), sc);
     Ranked {
         doc: m.doc,
         tier: m.tier,
@@ -421,11 +421,11 @@ fn rank<S: Source>(src: &S, m: &Matched, sc: &mut Scratch) -> Ranked {
 }
 
 /// The hit count of lists: their spans, overlaps dropped.
-fn hit_count<'n>(lists: &[List], needle: &dyn Fn(usize) -> &'n str, sc: &mut Scratch) -> u32 {
+fn hit_count<'n, S: Source>(lists: &[List], needle: &dyn Fn(usize) -> &'n str, sc: &mut Scratch) -> u32 {
     match lists {
         [] => 0,
         [l] => l.count,
-        _ if lists.iter().all(|l| l.starts.len() == l.count as usize) => {
+        _ if S::COMPLETE || lists.iter().all(|l| l.starts.len() == l.count as usize) => {
             let sl: Vec<SpanList> = lists.iter().map(|l| SpanList { id: l.id, len: l.len, starts: l.starts }).collect();
             count_spans(&sl, sc)
         }
