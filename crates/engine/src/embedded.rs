@@ -1,13 +1,11 @@
 //! The embedded shape: the whole archive in memory, decoded from the bundle
 //! (`xunyue_format::bundle`), with the pair table built at load from the
 //! normalized texts. What the sharded archive stores precomputed (one-char
-//! counts and weights) is computed here on first use, with the same
+//! counts and weights) is computed here when asked, with the same
 //! functions, so both shapes give the same figures.
 
 use crate::index::PairTable;
 use crate::source::{Got, Source};
-use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use xunyue_core::fields::{field_at, field_ranges, rank_len, weight20, Field};
 use xunyue_core::fold::Fold;
@@ -33,7 +31,6 @@ pub struct Embedded {
     bound_at: Vec<usize>,
     has_bounds: bool,
     avg_len: f32,
-    char_cache: RefCell<BTreeMap<char, Rc<CountList>>>,
 }
 
 impl Embedded {
@@ -65,7 +62,6 @@ impl Embedded {
             bound_at,
             has_bounds,
             avg_len,
-            char_cache: RefCell::default(),
         };
         let refs: Vec<&[char]> = e.folded.iter().map(|n| n.chars.as_slice()).collect();
         e.pairs = PairTable::build(&refs, &|doc, i| e.boundary(doc, i), &|doc, p| field_at(&e.fields[doc], p));
@@ -128,29 +124,27 @@ impl Source for Embedded {
     }
 
     fn char_counts(&self, c: char) -> Got<Rc<CountList>> {
-        if let Some(l) = self.char_cache.borrow().get(&c) {
-            return Ok(l.clone());
-        }
         let mut list = CountList::default();
-        for (d, p) in self.positions_of(c) {
+        for (d, _, f, aligned) in self.char_occurrences(c) {
             if list.entries.last().map(|e| e.doc) != Some(d) {
                 list.entries.push(CountEntry { doc: d, ..CountEntry::default() });
             }
-            let f = field_at(&self.fields[d as usize], p);
-            let aligned = self.boundary(d as usize, p as usize) && self.boundary(d as usize, p as usize + 1);
             if let Some(e) = list.entries.last_mut() {
                 e.count += 1;
                 e.wtf20 += weight20(f, aligned);
                 e.in_headline |= f == Field::Headline;
             }
         }
-        let list = Rc::new(list);
-        self.char_cache.borrow_mut().insert(c, list.clone());
-        Ok(list)
+        Ok(Rc::new(list))
     }
 
     fn char_positions(&self, c: char) -> Got<Vec<(u32, u32)>> {
         Ok(self.positions_of(c))
+    }
+
+    fn char_occurrences(&self, c: char) -> Vec<(u32, u32, Field, bool)> {
+        let word = |d: u32, p: u32| self.boundary(d as usize, p as usize) && self.boundary(d as usize, p as usize + 1);
+        self.positions_of(c).into_iter().map(|(d, p)| (d, p, field_at(&self.fields[d as usize], p), word(d, p))).collect()
     }
 
     fn article(&self, doc: u32) -> Got<Rc<Article>> {

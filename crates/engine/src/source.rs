@@ -11,6 +11,7 @@
 
 use std::fmt;
 use std::rc::Rc;
+use xunyue_core::fields::Field;
 use xunyue_core::fold::Fold;
 use xunyue_core::model::Article;
 use xunyue_core::segment::Segmenter;
@@ -130,6 +131,13 @@ pub trait Source {
     /// order: costly in a sharded archive (every pair starting with `c`),
     /// read only where a count needs positions.
     fn char_positions(&self, c: char) -> Got<Vec<(u32, u32)>>;
+    /// Every occurrence of `c` as `(doc, position, field, on word
+    /// boundaries)`, in doc then position order: what a complete source
+    /// ([`Source::COMPLETE`]) answers a one-char needle with, counts and
+    /// positions in one pass. Others keep the default (never called).
+    fn char_occurrences(&self, _c: char) -> Vec<(u32, u32, Field, bool)> {
+        Vec::new()
+    }
     /// The record of article `doc`.
     fn article(&self, doc: u32) -> Got<Rc<Article>>;
     /// Article `doc`'s normalized text, when the source holds it already

@@ -168,7 +168,13 @@ pub(crate) fn find<S: Source + ?Sized>(src: &S, needle: &[char], positions: bool
         0 => Ok(Found::empty(0, positions)),
         // All in memory: the positions too (so a hit's count never needs a
         // second read).
-        1 if S::COMPLETE => with_char_positions(src, needle[0], &Found::from_counts(1, &*src.char_counts(needle[0])?)),
+        1 if S::COMPLETE => {
+            let mut f = Found::empty(1, true);
+            for (d, p, field, aligned) in src.char_occurrences(needle[0]) {
+                f.push(d, p, field, aligned);
+            }
+            Ok(f.finish())
+        }
         1 => Ok(Found::from_counts(1, &*src.char_counts(needle[0])?)),
         2 if !positions && !S::COMPLETE => match src.pair_summary(needle[0], needle[1])? {
             Some(list) => Ok(Found::from_counts(2, &list)),
