@@ -10,7 +10,7 @@ use xunyue_engine::Engine;
 use xunyue_fuzz::invariants::{check_search, text_of, Oracle};
 
 thread_local! {
-    static ENGINES: &'static (Engine, Oracle, Engine) = Box::leak(Box::new({
+    static ENGINES: &'static (Engine, Oracle, Engine<Sharded<MemoryStore>>) = Box::leak(Box::new({
         let e = Engine::from_bytes(xunyue_corpus::BLOB).unwrap_or_else(|e| panic!("the embedded corpus does not load: {e}"));
         let o = Oracle::new(&e);
         let (bundle, _) = xunyue_format::bundle::Bundle::decode(xunyue_corpus::BLOB).unwrap_or_else(|e| panic!("{e}"));

@@ -246,7 +246,7 @@ fn answer<S: xunyue_engine::Source>(cli: &Cli, engine: &Engine<S>, store: &Store
                 })
                 .collect();
             let out = SearchOut {
-                query: &query,
+                query,
                 total: results.len(),
                 results,
                 partial: resp.partial,

@@ -250,7 +250,7 @@ mod utf16 {
         }
 
         fn visit_bytes<E: Error>(self, b: &[u8]) -> Result<String, E> {
-            if b.len() % 2 != 0 {
+            if !b.len().is_multiple_of(2) {
                 return Err(E::custom("odd UTF-16 length"));
             }
             let units = b.chunks_exact(2).map(|u| u16::from_le_bytes([u[0], u[1]]));

@@ -299,7 +299,7 @@ mod tests {
         Segmenter::from_vocab(&vocab)
     }
 
-    fn words<'a>(s: &Segmenter, text: &'a str) -> Vec<String> {
+    fn words(s: &Segmenter, text: &str) -> Vec<String> {
         let chars: Vec<char> = text.chars().collect();
         s.cut(text).into_iter().map(|(a, b)| chars[a..b].iter().collect()).collect()
     }

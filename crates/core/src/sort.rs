@@ -61,7 +61,7 @@ pub fn radix_sort(v: &mut Vec<(u64, u32)>) {
         for &(k, _) in v.iter() {
             count[(k >> shift) as usize & 0xFF] += 1;
         }
-        if count.iter().any(|&c| c == v.len()) {
+        if count.contains(&v.len()) {
             continue;
         }
         let mut at = 0;
@@ -154,7 +154,7 @@ mod tests {
     #[test]
     fn radix_sort_equals_the_standard_stable_sort_by_key() {
         let mut v: Vec<(u64, u32)> =
-            (0..3000u64).map(|i| (i.wrapping_mul(0x9E37_79B9_7F4A_7C15) % 977 << (i % 40), i as u32)).collect();
+            (0..3000u64).map(|i| ((i.wrapping_mul(0x9E37_79B9_7F4A_7C15) % 977) << (i % 40), i as u32)).collect();
         let mut sorted = v.clone();
         sorted.sort_by_key(|p| p.0);
         radix_sort(&mut v);

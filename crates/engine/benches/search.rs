@@ -10,7 +10,6 @@
 use flate2::write::GzEncoder;
 use flate2::Compression;
 use std::io::Write;
-use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 use xunyue_engine::Engine;
 use xunyue_format::bundle::Bundle;
@@ -58,14 +57,19 @@ fn load(bundle: Bundle) -> Loaded {
     }
 }
 
+// The engine is single-threaded (Rc inside): each corpus is loaded once
+// per thread and kept for the run.
+thread_local! {
+    static ONE_X: &'static Loaded = Box::leak(Box::new(load(real_bundle())));
+    static HUNDRED_X: &'static Loaded = Box::leak(Box::new(load(synthetic(&real_bundle(), 100))));
+}
+
 fn one_x() -> &'static Loaded {
-    static L: OnceLock<Loaded> = OnceLock::new();
-    L.get_or_init(|| load(real_bundle()))
+    ONE_X.with(|l| *l)
 }
 
 fn hundred_x() -> &'static Loaded {
-    static L: OnceLock<Loaded> = OnceLock::new();
-    L.get_or_init(|| load(synthetic(&real_bundle(), 100)))
+    HUNDRED_X.with(|l| *l)
 }
 
 fn table() {

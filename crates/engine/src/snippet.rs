@@ -103,8 +103,7 @@ fn best_window(
         let mut seen: Vec<u16> = Vec::new();
         let mut hits = 0;
         let from = spans.partition_point(|&(hs, _)| hs < w.0);
-        for i in from..spans.len() {
-            let (hs, he) = spans[i];
+        for (i, &(hs, he)) in spans.iter().enumerate().skip(from) {
             if hs >= w.1 {
                 break;
             }

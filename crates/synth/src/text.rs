@@ -457,7 +457,7 @@ pub fn chinese_number(n: u32) -> String {
     match n {
         0..=10 => CN_DIGITS[n as usize].to_string(),
         11..=19 => format!("十{}", CN_DIGITS[(n % 10) as usize]),
-        _ if n % 10 == 0 => format!("{}十", CN_DIGITS[(n / 10) as usize]),
+        _ if n.is_multiple_of(10) => format!("{}十", CN_DIGITS[(n / 10) as usize]),
         _ => format!("{}十{}", CN_DIGITS[(n / 10) as usize], CN_DIGITS[(n % 10) as usize]),
     }
 }

@@ -12,6 +12,7 @@ use std::time::Instant;
 use xunyue_core::model::{Article, Block, BlockKind, Corpus, Page};
 use xunyue_engine::sharded::Sharded;
 use xunyue_engine::store::{DirStore, Storage};
+use xunyue_engine::source::Source;
 use xunyue_engine::Engine;
 use xunyue_writer::archive::ShardSizes;
 
@@ -189,7 +190,7 @@ fn pagefind(mb: u64, corpus: &Corpus, site: &Path) {
 
 /// The query mix, drawn from the archive's own text so that it means the
 /// same at every size: (kind, query).
-fn mix(e: &Engine) -> Vec<(&'static str, String)> {
+fn mix<S: Source>(e: &Engine<S>) -> Vec<(&'static str, String)> {
     let text = |d: u32| -> String { e.try_text(d).map(|t| t.iter().collect()).unwrap_or_default() };
     let word = |d: u32, at: usize, n: usize| -> String {
         let t: Vec<char> = text(d).chars().filter(|c| xunyue_core::chars::is_han(*c)).collect();

@@ -353,7 +353,6 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
         pairs: pair_shards,
         summaries: summary_shards,
         facets,
-        ..Root::default()
     };
     files.push(File { path: ROOT_FILE.to_string(), payload: root.encode() });
     Ok(files)
