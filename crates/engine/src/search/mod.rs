@@ -39,7 +39,6 @@ use matching::{score, Labels, List, Matched, Matcher};
 use order::{in_rank_order, Ranked};
 use spans::{count_spans, spans, Scratch, SpanList};
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 use xunyue_core::fold::Fold;
 use xunyue_core::model::{Analysis, Article, Corpus};
@@ -67,7 +66,8 @@ pub(crate) struct DocText {
 /// trait object: the app's wasm carries only the shape it is built for.
 pub struct Engine<S: Source = Embedded> {
     src: Rc<S>,
-    texts: RefCell<BTreeMap<u32, Rc<DocText>>>,
+    /// Texts read so far, by doc.
+    texts: RefCell<Vec<Option<Rc<DocText>>>>,
 }
 
 impl Engine<Embedded> {
@@ -148,7 +148,7 @@ impl<S: Source> Engine<S> {
     }
 
     fn doc_text(&self, doc: u32) -> Got<Rc<DocText>> {
-        if let Some(t) = self.texts.borrow().get(&doc) {
+        if let Some(Some(t)) = self.texts.borrow().get(doc as usize) {
             return Ok(t.clone());
         }
         let a = self.src.article(doc)?;
@@ -158,7 +158,11 @@ impl<S: Source> Engine<S> {
             None => self.src.fold().normalize(&text),
         };
         let t = Rc::new(DocText { text: text.chars().collect(), doc: Doc::new(&n.origin, n.chars, n.source_len) });
-        self.texts.borrow_mut().insert(doc, t.clone());
+        let mut texts = self.texts.borrow_mut();
+        if texts.len() <= doc as usize {
+            texts.resize(doc as usize + 1, None);
+        }
+        texts[doc as usize] = Some(t.clone());
         Ok(t)
     }
 
