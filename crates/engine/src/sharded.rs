@@ -15,7 +15,9 @@ use xunyue_core::segment::Segmenter;
 use xunyue_format::archive::postings::{entry_doc, entry_pos, pair_key, CountList, CountShard, PairEntry, PairShard};
 use xunyue_format::archive::records::{decode_article, FacetFile};
 use xunyue_format::archive::root::Root;
-use xunyue_format::archive::{article_path, facet_path, shard_path, Kind, ROOT_FILE};
+use xunyue_format::archive::{article_path, facet_path, shard_path, Kind};
+
+pub use xunyue_format::archive::ROOT_FILE;
 
 /// A sharded archive, read through `S`.
 pub struct Sharded<S: Storage> {
@@ -121,6 +123,26 @@ impl<S: Storage> Sharded<S> {
             _ => self.counts.borrow().contains_key(&path),
         };
         (!loaded && !self.store.loaded(&path)).then_some(path)
+    }
+
+    /// Every file of the archive, the root first: what saving it for
+    /// offline use downloads.
+    pub fn all_files(&self) -> Vec<String> {
+        let b = self.root.build;
+        let mut out = vec![ROOT_FILE.to_string()];
+        for (kind, table) in [(Kind::Pairs, &self.root.pairs), (Kind::Unigrams, &self.root.unigrams), (Kind::Summaries, &self.root.summaries)] {
+            out.extend((0..table.len()).map(|i| shard_path(kind, b, i)));
+        }
+        out.extend((0..self.root.articles()).map(|d| article_path(b, d)));
+        out.extend(self.root.facets.iter().map(|f| facet_path(b, f)));
+        out
+    }
+
+    /// The sizes of the shards as the root lists them, in KiB (rounded
+    /// up), in the order of [`Sharded::all_files`] without the root and the
+    /// article records (which the root does not size).
+    pub fn shard_kib(&self) -> u64 {
+        [&self.root.pairs, &self.root.unigrams, &self.root.summaries].iter().flat_map(|t| t.iter()).map(|&(_, k)| u64::from(k)).sum()
     }
 
     /// The path of article `doc`'s record.

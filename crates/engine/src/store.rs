@@ -73,6 +73,11 @@ impl MemoryStore {
         self.failed.borrow_mut().insert(path.to_string(), why);
     }
 
+    /// Forgets that `path` failed (to load it again).
+    pub fn unfail(&self, path: &str) {
+        self.failed.borrow_mut().remove(path);
+    }
+
     pub fn contains(&self, path: &str) -> bool {
         self.files.borrow().contains_key(path)
     }

@@ -44,6 +44,15 @@ impl Default for ShardSizes {
 pub struct File {
     pub path: String,
     pub payload: Vec<u8>,
+    /// The payload gzipped: the file as stored and served.
+    pub gz: Vec<u8>,
+}
+
+impl File {
+    fn new(path: String, payload: Vec<u8>) -> File {
+        let gz = crate::gzip(&payload);
+        File { path, payload, gz }
+    }
 }
 
 /// Everything the archive is made of.
@@ -127,7 +136,7 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     // Articles.
     progress.step("article records");
     for (d, a) in corpus.articles.iter().enumerate() {
-        files.push(File { path: article_path(build, d as u32), payload: encode_article(build, d as u32, a) });
+        files.push(File::new(article_path(build, d as u32), encode_article(build, d as u32, a)));
     }
 
     // Normalized texts, field ranges, word boundaries per doc.
@@ -222,7 +231,7 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
             .collect();
         let payload = encode_pairs(build, &pk, &starts);
         pair_shards.push((keys[run.start].0, kib(&payload)));
-        files.push(File { path: shard_path(Kind::Pairs, build, pair_shards.len() - 1), payload });
+        files.push(File::new(shard_path(Kind::Pairs, build, pair_shards.len() - 1), payload));
     }
 
     // Summaries of the frequent pairs.
@@ -282,7 +291,7 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
             .collect();
         let f = FacetFile { kind: kind.to_string(), values: values.iter().map(|v| v.0.to_string()).collect(), docs };
         let payload = f.encode(build);
-        files.push(File { path: facet_path(build, kind), payload });
+        files.push(File::new(facet_path(build, kind), payload));
         facets.push(kind.to_string());
     }
 
@@ -334,6 +343,7 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     }
     let root = Root {
         build,
+        stored: files.iter().map(|f| f.gz.len() as u64).sum(),
         total_chars: docs.iter().map(|d| d.chars.len() as u64).sum(),
         vocab_total,
         fold: input.fold.clone(),
@@ -354,7 +364,7 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
         summaries: summary_shards,
         facets,
     };
-    files.push(File { path: ROOT_FILE.to_string(), payload: root.encode() });
+    files.push(File::new(ROOT_FILE.to_string(), root.encode()));
     Ok(files)
 }
 
@@ -367,7 +377,7 @@ fn write_counts(kind: Kind, build: u64, lists: &[(u64, Vec<CountEntry>)], max: u
         let refs: Vec<(u64, &[CountEntry])> = lists[run.clone()].iter().map(|(k, l)| (*k, l.as_slice())).collect();
         let payload = encode_counts(kind, build, &refs);
         table.push((lists[run.start].0, kib(&payload)));
-        files.push(File { path: shard_path(kind, build, table.len() - 1), payload });
+        files.push(File::new(shard_path(kind, build, table.len() - 1), payload));
     }
     table
 }

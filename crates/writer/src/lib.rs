@@ -133,9 +133,9 @@ pub fn write_archive(out: &Path, files: &[archive::File]) -> Result<Written, Str
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| io(dir, e))?;
         }
-        let gz = gzip(&f.payload);
+        let gz = &f.gz;
         let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, &gz).map_err(|e| io(&tmp, e))?;
+        std::fs::write(&tmp, gz).map_err(|e| io(&tmp, e))?;
         std::fs::rename(&tmp, &path).map_err(|e| io(&path, e))?;
         keep.insert(path);
         w.files += 1;

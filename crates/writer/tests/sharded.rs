@@ -151,3 +151,19 @@ proptest! {
         }
     }
 }
+
+/// What saving the archive for offline use downloads is every file the
+/// build wrote, and the root says how many bytes that is.
+#[test]
+fn the_root_lists_every_file_and_their_bytes() {
+    let files = files(&seeds_bundle(), tiny());
+    let (_, s) = sharded_engine(&files);
+    let mut listed = s.all_files();
+    let mut written: Vec<String> = files.iter().map(|f| f.path.clone()).collect();
+    listed.sort();
+    written.sort();
+    assert_eq!(listed, written);
+    let stored: u64 = files.iter().filter(|f| f.path != "root.bin").map(|f| f.gz.len() as u64).sum();
+    assert_eq!(s.root.stored, stored);
+    assert!(stored > 0);
+}

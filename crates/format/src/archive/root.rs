@@ -23,6 +23,8 @@
 //!           pair_keys:[u64]    pair_kb:[u32]
 //!           summary_keys:[u64] summary_kb:[u32]
 //!           facets:[str]                 the facet kinds there are files of
+//!           stored:u64                   bytes of every other file as stored (gzip):
+//!                                        what saving the archive offline downloads
 //! ```
 //!
 //! Articles are numbered in page order: page `i` holds the next
@@ -73,6 +75,8 @@ pub struct Root {
     pub summaries: Vec<(u64, u32)>,
     /// The facet kinds there are files of.
     pub facets: Vec<String>,
+    /// Bytes of every file but the root, as stored (gzip).
+    pub stored: u64,
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -99,6 +103,7 @@ struct Wire {
     summary_keys: Vec<u64>,
     summary_kb: Vec<u32>,
     facets: Vec<String>,
+    stored: u64,
 }
 
 mod erased {
@@ -163,6 +168,7 @@ impl Root {
             summary_keys: deltas(self.summaries.iter().map(|s| s.0)),
             summary_kb: self.summaries.iter().map(|s| s.1).collect(),
             facets: self.facets.clone(),
+            stored: self.stored,
         };
         let mut out = Vec::new();
         Header { kind: Kind::Root, build: self.build }.write(&mut out);
@@ -258,6 +264,7 @@ impl Root {
             doc_source,
             doc_date,
             facets: w.facets,
+            stored: w.stored,
         })
     }
 
