@@ -271,23 +271,29 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     // Facets.
     progress.step("facets");
     let mut facets = Vec::new();
-    for (kind, pick) in [
-        ("org", (|a: &xunyue_core::model::ArticleAnalysis| &a.organizations) as fn(&_) -> &Vec<String>),
-        ("person", |a| &a.people),
-        ("place", |a| &a.places),
-        ("kw", |a| &a.keywords),
-    ] {
+    // Per article: the values of each facet, computed from its analysis or its record. `author`: the
+    // bylines' names; `id`: the article's own id (what a deep link names; one value an article).
+    type Pick = fn(&xunyue_core::model::Article, Option<&xunyue_core::model::ArticleAnalysis>) -> Vec<String>;
+    let picks: [(&str, Pick); 6] = [
+        ("org", |_, an| an.map(|a| a.organizations.clone()).unwrap_or_default()),
+        ("person", |_, an| an.map(|a| a.people.clone()).unwrap_or_default()),
+        ("place", |_, an| an.map(|a| a.places.clone()).unwrap_or_default()),
+        ("kw", |_, an| an.map(|a| a.keywords.clone()).unwrap_or_default()),
+        ("author", |a, _| a.authors.iter().filter(|s| !s.is_empty()).cloned().collect()),
+        ("id", |a, _| vec![a.id.clone()]),
+    ];
+    for (kind, pick) in picks {
+        let per_doc: Vec<Vec<String>> =
+            input.corpus.articles.iter().enumerate().map(|(d, a)| pick(a, input.analysis.articles.get(d))).collect();
         let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-        for a in &input.analysis.articles {
-            for v in pick(a) {
-                *count.entry(v.as_str()).or_default() += 1;
-            }
+        for v in per_doc.iter().flatten() {
+            *count.entry(v.as_str()).or_default() += 1;
         }
         let mut values: Vec<(&str, usize)> = count.into_iter().collect();
         values.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
         let id: BTreeMap<&str, u32> = values.iter().enumerate().map(|(i, v)| (v.0, i as u32)).collect();
         let docs: Vec<Vec<u32>> = (0..n)
-            .map(|d| input.analysis.articles.get(d).map(|a| pick(a).iter().filter_map(|v| id.get(v.as_str()).copied()).collect()).unwrap_or_default())
+            .map(|d| per_doc.get(d).map(|vs| vs.iter().filter_map(|v| id.get(v.as_str()).copied()).collect()).unwrap_or_default())
             .collect();
         let f = FacetFile { kind: kind.to_string(), values: values.iter().map(|v| v.0.to_string()).collect(), docs };
         let payload = f.encode(build);

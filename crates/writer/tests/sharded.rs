@@ -167,3 +167,26 @@ fn the_root_lists_every_file_and_their_bytes() {
     assert_eq!(s.root.stored, stored);
     assert!(stored > 0);
 }
+
+#[test]
+fn facet_files_give_each_article_its_values_ids_and_authors_among_them() {
+    let bundle = seeds_bundle();
+    let files = files(&bundle, tiny());
+    let (_, s) = sharded_engine(&files);
+    let engine = Engine::from_bundle(bundle).expect("bundle");
+    let values = |kind: &str| {
+        let f = s.facet(kind).expect("loaded").expect("the archive has it");
+        f.docs.iter().map(|ids| ids.iter().map(|&v| f.values[v as usize].clone()).collect::<Vec<_>>()).collect::<Vec<_>>()
+    };
+    let ids = values("id");
+    let authors = values("author");
+    let orgs = values("org");
+    assert_eq!(ids.len(), engine.articles().len());
+    for (d, a) in engine.articles().iter().enumerate() {
+        assert_eq!(ids[d], vec![a.id.clone()], "article {d}");
+        let want: Vec<String> = a.authors.iter().filter(|s| !s.is_empty()).cloned().collect();
+        assert_eq!(authors[d], want, "article {d}");
+        assert_eq!(orgs[d], engine.analysis().articles[d].organizations, "article {d}");
+    }
+    assert!(authors.iter().any(|a| !a.is_empty()), "the seeds have bylines");
+}
