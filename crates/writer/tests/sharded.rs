@@ -190,3 +190,28 @@ fn facet_files_give_each_article_its_values_ids_and_authors_among_them() {
     }
     assert!(authors.iter().any(|a| !a.is_empty()), "the seeds have bylines");
 }
+
+#[test]
+fn hits_materialized_by_article_equal_the_full_search() {
+    SYNTH.with(|(e, s, _, _)| {
+        for q in ["海洋", "发展 科技", "的", "中国人民"] {
+            let full = e.search(q);
+            let mut r = s.try_rank(q).expect("loaded");
+            // The articles a view shows, in its own order (e.g. by date): every third hit, last first.
+            let docs: Vec<u32> = full.hits.iter().step_by(3).map(|h| h.doc).rev().collect();
+            s.materialize_docs(&mut r, &docs).expect("loaded");
+            for h in &r.hits {
+                let want = full.hits.iter().find(|w| w.doc == h.doc).expect("same articles");
+                assert_eq!(h.materialized, docs.contains(&h.doc), "{q}: doc {}", h.doc);
+                if h.materialized {
+                    assert_eq!((&h.spans, h.hits, &h.terms), (&want.spans, want.hits, &want.terms), "{q}: doc {}", h.doc);
+                    // A view's page has a snippet for every hit; the full search for its first ones.
+                    assert!(!h.snippet.text.is_empty(), "{q}: doc {}", h.doc);
+                    if !want.snippet.text.is_empty() {
+                        assert_eq!(h.snippet, want.snippet, "{q}: doc {}", h.doc);
+                    }
+                }
+            }
+        }
+    });
+}

@@ -318,14 +318,31 @@ impl<S: Source> Engine<S> {
     /// before changing anything.
     pub fn materialize(&self, resp: &mut SearchResponse, range: std::ops::Range<usize>) -> Got<()> {
         let range = range.start.min(resp.hits.len())..range.end.min(resp.hits.len());
-        let mut faults = Faults::default();
-        let texts: Vec<Option<Rc<DocText>>> =
-            resp.hits[range.clone()].iter().map(|h| if h.materialized { None } else { faults.take(self.doc_text(h.doc)) }).collect();
-        faults.done()?;
-        let mut sc = Scratch::default();
         // Snippets for the first SNIPPET_HITS of all hits, or for every hit of a page.
         let page = range.len() < resp.hits.len();
-        for (i, t) in range.clone().zip(texts) {
+        self.materialize_at(resp, range, page)
+    }
+
+    /// The same for the hits of the articles `docs` (those a view shows,
+    /// in any order), each with its snippet.
+    pub fn materialize_docs(&self, resp: &mut SearchResponse, docs: &[u32]) -> Got<()> {
+        let at: Vec<usize> = resp.hits.iter().enumerate().filter(|(_, h)| !h.materialized && docs.contains(&h.doc)).map(|(i, _)| i).collect();
+        self.materialize_at(resp, at, true)
+    }
+
+    fn materialize_at(&self, resp: &mut SearchResponse, at: impl IntoIterator<Item = usize> + Clone, page: bool) -> Got<()> {
+        let mut faults = Faults::default();
+        let texts: Vec<Option<Rc<DocText>>> = at
+            .clone()
+            .into_iter()
+            .map(|i| match resp.hits.get(i) {
+                Some(h) if !h.materialized => faults.take(self.doc_text(h.doc)),
+                _ => None,
+            })
+            .collect();
+        faults.done()?;
+        let mut sc = Scratch::default();
+        for (i, t) in at.into_iter().zip(texts) {
             let Some(t) = t else { continue };
             let h = &mut resp.hits[i];
             let found: Vec<(u16, u32, Vec<u32>)> = h
