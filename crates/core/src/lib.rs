@@ -7,6 +7,8 @@
 //!   build time and on the query at query time.
 //! - [`fields`]: headline, kicker, body, and what an occurrence in each
 //!   weighs in the ranking.
+//! - [`date`]: ISO dates as day numbers, timeline buckets (day, ISO week,
+//!   month, year) and date ranges.
 //! - [`chars`]: every character class (Han, spaces, Latin word chars,
 //!   punctuation, family names).
 //! - [`segment`]: the runtime word segmenter (jieba-rs over the archive's
@@ -14,6 +16,7 @@
 //! - [`varint`] and [`sort`]: the codecs and the one sort the wasm carries.
 
 pub mod chars;
+pub mod date;
 pub mod fields;
 pub mod fold;
 pub mod model;

@@ -131,13 +131,9 @@ pub fn files_error(k: usize, what: &str, message: String) -> PageError {
     PageError { file: MANIFEST_FILE.to_string(), line: None, message: format!("files[{k}].{what}: {message}") }
 }
 
-/// True for a plausible `YYYY-MM-DD` date.
+/// True for a `YYYY-MM-DD` date that is in the calendar (`2024-02-30` is
+/// not): the one date check of build and runtime, [`xunyue_core::date::parse`].
 pub fn is_iso_date(d: &str) -> bool {
-    let b = d.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return false;
-    }
-    let num = |r: std::ops::Range<usize>| d.get(r).and_then(|s| s.parse::<u32>().ok());
-    matches!((num(0..4), num(5..7), num(8..10)), (Some(_), Some(m), Some(day)) if (1..=12).contains(&m) && (1..=31).contains(&day))
+    xunyue_core::date::parse(d).is_ok()
 }
 

@@ -253,6 +253,8 @@ mod tests {
     fn impossible_dates_and_bad_patterns_are_errors() {
         let p = Pattern::parse("{date:%Y%m%d}.txt").expect("pattern");
         assert!(p.matches("20241341.txt").expect_err("month 13").contains("2024-13-41"));
+        assert!(p.matches("20230229.txt").expect_err("not a leap year").contains("2023-02-29"));
+        assert!(p.matches("20240229.txt").is_ok());
         for bad in ["{date", "page}", "{pages}.txt", "{date:%Y%m}.txt", "{source}{page}.txt", "{date:%Q}", ""] {
             assert!(Pattern::parse(bad).is_err(), "{bad}");
         }
