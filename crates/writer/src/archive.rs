@@ -18,7 +18,7 @@ use xunyue_format::archive::postings::{
     positions_len, CountEntry, PairEntry, PairKey, END, MAX_POS,
 };
 use xunyue_format::archive::records::{encode_article, FacetFile};
-use xunyue_format::archive::root::{PageRec, Root};
+use xunyue_format::archive::root::{Layout, Root};
 use xunyue_format::archive::{article_path, facet_path, fnv64, shard_path, Kind, ARCHIVE_VERSION, ROOT_FILE};
 
 /// How big a shard may grow before the next key starts a new one, in bytes
@@ -303,67 +303,14 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
 
     // The root.
     progress.step("root");
-    let mut sources: Vec<String> = Vec::new();
-    let mut dates: Vec<String> = Vec::new();
-    for p in &corpus.pages {
-        sources.extend(p.source.clone());
-        dates.extend(p.date.clone());
-    }
-    for a in &corpus.articles {
-        sources.extend(a.source.clone());
-        dates.extend(a.date.clone());
-    }
-    sources.sort();
-    sources.dedup();
-    dates.sort();
-    dates.dedup();
-    let si = |s: &Option<String>| s.as_ref().and_then(|s| sources.binary_search(s).ok()).map(|i| i as u32);
-    let di = |s: &Option<String>| s.as_ref().and_then(|s| dates.binary_search(s).ok()).map(|i| i as u32);
-    let mut pages = Vec::with_capacity(corpus.pages.len());
-    let mut page_of = vec![u32::MAX; n];
-    let index: BTreeMap<&str, usize> = corpus.articles.iter().enumerate().map(|(i, a)| (a.id.as_str(), i)).collect();
-    let mut next = 0usize;
-    for (pi, p) in corpus.pages.iter().enumerate() {
-        let first = next;
-        for id in &p.articles {
-            match index.get(id.as_str()) {
-                Some(&d) if d == next => {
-                    page_of[d] = pi as u32;
-                    next += 1;
-                }
-                _ => return Err(format!("page {}: its articles are not the next ones in order ({id})", p.stem)),
-            }
-        }
-        pages.push(PageRec {
-            stem: p.stem.clone(),
-            label: p.label.clone(),
-            number: p.number,
-            source: si(&p.source),
-            date: di(&p.date),
-            first_doc: first as u32,
-            docs: (next - first) as u32,
-        });
-    }
-    if next != n {
-        return Err(format!("{} articles belong to no page", n - next));
-    }
+    check_layout(corpus)?;
     let root = Root {
         build,
         stored: files.iter().map(|f| f.gz.len() as u64).sum(),
         total_chars: docs.iter().map(|d| d.chars.len() as u64).sum(),
         vocab_total,
         fold: input.fold.clone(),
-        doc_source: corpus
-            .articles
-            .iter()
-            .zip(&page_of)
-            .map(|(a, &p)| si(&a.source).or_else(|| pages[p as usize].source))
-            .collect(),
-        doc_date: corpus.articles.iter().zip(&page_of).map(|(a, &p)| di(&a.date).or_else(|| pages[p as usize].date)).collect(),
-        sources: sources.clone(),
-        dates: dates.clone(),
-        pages,
-        page_of,
+        layout: Layout::of(corpus),
         slots,
         unigrams: unigram_shards,
         pairs: pair_shards,
@@ -372,6 +319,33 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     };
     files.push(File::new(ROOT_FILE.to_string(), root.encode()));
     Ok(files)
+}
+
+/// What [`Layout::of`] would leave out, refused: a date not in the
+/// calendar, a page whose articles are not the next ones in order, an
+/// article on no page.
+fn check_layout(corpus: &Corpus) -> Result<(), String> {
+    let date = |what: &str, d: &Option<String>| match d.as_deref().map(xunyue_core::date::parse) {
+        Some(Err(e)) => Err(format!("{what}: date {:?}: {}", d.as_deref().unwrap_or_default(), e.message())),
+        _ => Ok(()),
+    };
+    let mut next = 0usize;
+    for p in &corpus.pages {
+        date(&p.stem, &p.date)?;
+        for id in &p.articles {
+            match corpus.articles.get(next) {
+                Some(a) if a.id == *id => next += 1,
+                _ => return Err(format!("page {}: its articles are not the next ones in order ({id})", p.stem)),
+            }
+        }
+    }
+    for a in &corpus.articles {
+        date(&a.id, &a.date)?;
+    }
+    if next != corpus.articles.len() {
+        return Err(format!("{} articles belong to no page", corpus.articles.len() - next));
+    }
+    Ok(())
 }
 
 /// Cuts count lists into shards and adds them to `files`; returns the

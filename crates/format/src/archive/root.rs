@@ -28,13 +28,21 @@
 //! ```
 //!
 //! Articles are numbered in page order: page `i` holds the next
-//! `articles[i]` of them.
+//! `articles[i]` of them. Dates are distinct, sorted and in the calendar
+//! ([`xunyue_core::date::parse`]), so their indices are in date order.
+//!
+//! The pages, sources and dates decode into a [`Layout`]: where every article
+//! stands in print. The embedded shape derives the same [`Layout`] from its
+//! corpus with the function the writer uses ([`Layout::of`]), so that both
+//! shapes place every article alike.
 
 use super::{Header, Kind, HEADER_LEN};
 use crate::FormatError;
 use serde::{Deserialize, Serialize};
+use xunyue_core::date::Day;
 use xunyue_core::fields::SLOT;
 use xunyue_core::fold::{FoldTable, PackedFold};
+use xunyue_core::model::Corpus;
 
 /// One printed page.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -51,6 +59,101 @@ pub struct PageRec {
     pub docs: u32,
 }
 
+/// In [`Layout::page_of`]: an article on no page (only in the embedded
+/// shape of a corpus whose pages do not list its articles in order).
+pub const NO_PAGE: u32 = u32::MAX;
+
+/// Where every article stands in print: its page, source and date.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Layout {
+    /// Distinct, sorted.
+    pub sources: Vec<String>,
+    /// Distinct, sorted ISO dates (so in date order).
+    pub dates: Vec<String>,
+    /// `dates` as day numbers.
+    pub days: Vec<Day>,
+    pub pages: Vec<PageRec>,
+    /// Per article: its page (index into `pages`, or [`NO_PAGE`]).
+    pub page_of: Vec<u32>,
+    /// Per article: its source and date (indices into `sources`, `dates`):
+    /// its own, or else its page's.
+    pub doc_source: Vec<Option<u32>>,
+    pub doc_date: Vec<Option<u32>>,
+}
+
+impl Layout {
+    /// The layout of a corpus: what the writer stores in the root and what
+    /// the embedded shape derives at load. A date that is not in the
+    /// calendar is left out (the writer refuses such a corpus before); pages
+    /// that do not list the articles in order (the writer refuses those too)
+    /// give a layout of no pages.
+    pub fn of(corpus: &Corpus) -> Layout {
+        let ok = |d: &&String| xunyue_core::date::parse(d).is_ok();
+        let mut sources: Vec<String> = Vec::new();
+        let mut dates: Vec<String> = Vec::new();
+        for p in &corpus.pages {
+            sources.extend(p.source.iter().cloned());
+            dates.extend(p.date.iter().filter(ok).cloned());
+        }
+        for a in &corpus.articles {
+            sources.extend(a.source.iter().cloned());
+            dates.extend(a.date.iter().filter(ok).cloned());
+        }
+        xunyue_core::sort::sort_dedup(&mut sources);
+        xunyue_core::sort::sort_dedup(&mut dates);
+        let days = dates.iter().map(|d| xunyue_core::date::parse(d).unwrap_or_default()).collect();
+        let find = |list: &[String], v: &Option<String>| v.as_ref().and_then(|v| list.binary_search(v).ok()).map(|i| i as u32);
+        let n = corpus.articles.len();
+        let mut pages = Vec::with_capacity(corpus.pages.len());
+        let mut page_of = Vec::with_capacity(n);
+        let mut in_order = true;
+        'pages: for (pi, p) in corpus.pages.iter().enumerate() {
+            let first = page_of.len();
+            for id in &p.articles {
+                if corpus.articles.get(page_of.len()).is_none_or(|a| a.id != *id) {
+                    in_order = false;
+                    break 'pages;
+                }
+                page_of.push(pi as u32);
+            }
+            pages.push(PageRec {
+                stem: p.stem.clone(),
+                label: p.label.clone(),
+                number: p.number,
+                source: find(&sources, &p.source),
+                date: find(&dates, &p.date),
+                first_doc: first as u32,
+                docs: (page_of.len() - first) as u32,
+            });
+        }
+        if !in_order || page_of.len() != n {
+            pages.clear();
+            page_of = vec![NO_PAGE; n];
+        }
+        let page = |d: usize| pages.get(page_of[d] as usize);
+        let doc_source = (0..n).map(|d| find(&sources, &corpus.articles[d].source).or_else(|| page(d).and_then(|p| p.source))).collect();
+        let doc_date = (0..n).map(|d| find(&dates, &corpus.articles[d].date).or_else(|| page(d).and_then(|p| p.date))).collect();
+        Layout { sources, dates, days, pages, page_of, doc_source, doc_date }
+    }
+
+    /// Article `doc`'s page, when it is on one.
+    pub fn page(&self, doc: u32) -> Option<&PageRec> {
+        self.pages.get(*self.page_of.get(doc as usize)? as usize)
+    }
+
+    /// Article `doc`'s day.
+    pub fn day(&self, doc: u32) -> Option<Day> {
+        let d = (*self.doc_date.get(doc as usize)?)?;
+        self.days.get(d as usize).copied()
+    }
+
+    /// Article `doc`'s source.
+    pub fn source(&self, doc: u32) -> Option<&str> {
+        let s = (*self.doc_source.get(doc as usize)?)?;
+        self.sources.get(s as usize).map(String::as_str)
+    }
+}
+
 /// The decoded root.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Root {
@@ -58,17 +161,10 @@ pub struct Root {
     pub total_chars: u64,
     pub vocab_total: u64,
     pub fold: FoldTable,
-    pub sources: Vec<String>,
-    pub dates: Vec<String>,
-    pub pages: Vec<PageRec>,
-    /// Per article: its page (index into `pages`).
-    pub page_of: Vec<u32>,
+    /// The pages, sources and dates of every article.
+    pub layout: Layout,
     /// Per article: its length in slots ([`xunyue_core::fields::slots`]).
     pub slots: Vec<u32>,
-    /// Per article: its source and date (indices into `sources`, `dates`):
-    /// its own, or else its page's.
-    pub doc_source: Vec<Option<u32>>,
-    pub doc_date: Vec<Option<u32>>,
     /// `(first key, payload KiB)` of each shard, in key order.
     pub unigrams: Vec<(u64, u32)>,
     pub pairs: Vec<(u64, u32)>,
@@ -145,22 +241,23 @@ impl Root {
     /// Encodes the root (its `page_of` and `first_doc`s follow from the
     /// pages' article counts and are not stored).
     pub fn encode(&self) -> Vec<u8> {
+        let l = &self.layout;
         let wire = Wire {
             articles: self.slots.len() as u32,
             total_chars: self.total_chars,
             vocab_total: self.vocab_total,
             fold: Some(PackedFold::pack(&self.fold, std::iter::empty())),
-            sources: self.sources.clone(),
-            dates: self.dates.clone(),
-            stems: self.pages.iter().map(|p| p.stem.clone()).collect(),
-            labels: self.pages.iter().map(|p| p.label.clone().unwrap_or_default()).collect(),
-            numbers: self.pages.iter().map(|p| p.number.unwrap_or(0)).collect(),
-            source: self.pages.iter().map(|p| p.source.map_or(0, |s| s + 1)).collect(),
-            date: self.pages.iter().map(|p| p.date.map_or(0, |s| s + 1)).collect(),
-            page_articles: self.pages.iter().map(|p| p.docs).collect(),
+            sources: l.sources.clone(),
+            dates: l.dates.clone(),
+            stems: l.pages.iter().map(|p| p.stem.clone()).collect(),
+            labels: l.pages.iter().map(|p| p.label.clone().unwrap_or_default()).collect(),
+            numbers: l.pages.iter().map(|p| p.number.unwrap_or(0)).collect(),
+            source: l.pages.iter().map(|p| p.source.map_or(0, |s| s + 1)).collect(),
+            date: l.pages.iter().map(|p| p.date.map_or(0, |s| s + 1)).collect(),
+            page_articles: l.pages.iter().map(|p| p.docs).collect(),
             slots: self.slots.clone(),
-            doc_source: self.doc_source.iter().map(|s| s.map_or(0, |s| s + 1)).collect(),
-            doc_date: self.doc_date.iter().map(|s| s.map_or(0, |s| s + 1)).collect(),
+            doc_source: l.doc_source.iter().map(|s| s.map_or(0, |s| s + 1)).collect(),
+            doc_date: l.doc_date.iter().map(|s| s.map_or(0, |s| s + 1)).collect(),
             unigram_keys: deltas(self.unigrams.iter().map(|s| s.0)),
             unigram_kb: self.unigrams.iter().map(|s| s.1).collect(),
             pair_keys: deltas(self.pairs.iter().map(|s| s.0)),
@@ -238,6 +335,14 @@ impl Root {
         }
         let doc_source = w.doc_source.iter().map(|&v| idx(v, w.sources.len(), "source")).collect::<Result<Vec<_>, _>>()?;
         let doc_date = w.doc_date.iter().map(|&v| idx(v, w.dates.len(), "date")).collect::<Result<Vec<_>, _>>()?;
+        let mut days = Vec::with_capacity(w.dates.len());
+        for d in &w.dates {
+            let day = xunyue_core::date::parse(d).map_err(|e| bad(format!("date {d:?}: {}", e.message())))?;
+            if days.last().is_some_and(|&last| last >= day) {
+                return Err(bad(format!("date {d:?} out of order")));
+            }
+            days.push(day);
+        }
         if w.slots.contains(&0) {
             return Err(bad("an article of no slots".into()));
         }
@@ -256,13 +361,8 @@ impl Root {
             unigrams: shards(&w.unigram_keys, &w.unigram_kb, "one-char shards")?,
             pairs: shards(&w.pair_keys, &w.pair_kb, "pair shards")?,
             summaries: shards(&w.summary_keys, &w.summary_kb, "summary shards")?,
-            sources: w.sources,
-            dates: w.dates,
-            pages,
-            page_of,
+            layout: Layout { sources: w.sources, dates: w.dates, days, pages, page_of, doc_source, doc_date },
             slots: w.slots,
-            doc_source,
-            doc_date,
             facets: w.facets,
             stored: w.stored,
         })
@@ -309,27 +409,30 @@ mod tests {
     use super::*;
 
     fn sample() -> Root {
-        let mut r = Root {
+        let d = |s: &str| xunyue_core::date::parse(s).unwrap_or_default();
+        Root {
             build: 0x1234,
             total_chars: 30,
             vocab_total: 999,
-            sources: vec!["海滨日报".into()],
-            dates: vec!["2021-03-04".into(), "2021-03-05".into()],
+            layout: Layout {
+                sources: vec!["海滨日报".into()],
+                dates: vec!["2021-03-04".into(), "2021-03-05".into()],
+                days: vec![d("2021-03-04"), d("2021-03-05")],
+                pages: vec![
+                    PageRec { stem: "a-1".into(), label: Some("第一版".into()), number: Some(1), source: Some(0), date: Some(1), first_doc: 0, docs: 2 },
+                    PageRec { stem: "a-2".into(), first_doc: 2, docs: 1, ..PageRec::default() },
+                ],
+                page_of: vec![0, 0, 1],
+                doc_source: vec![Some(0), Some(0), None],
+                doc_date: vec![Some(1), Some(0), None],
+            },
             slots: vec![1, 2, 1],
-            doc_source: vec![Some(0), Some(0), None],
-            doc_date: vec![Some(1), Some(0), None],
             unigrams: vec![(0, 11), (0x5000, 12)],
             pairs: vec![(0, 21)],
             summaries: vec![],
             facets: vec!["org".into()],
             ..Root::default()
-        };
-        r.pages = vec![
-            PageRec { stem: "a-1".into(), label: Some("第一版".into()), number: Some(1), source: Some(0), date: Some(1), first_doc: 0, docs: 2 },
-            PageRec { stem: "a-2".into(), first_doc: 2, docs: 1, ..PageRec::default() },
-        ];
-        r.page_of = vec![0, 0, 1];
-        r
+        }
     }
 
     #[test]
@@ -341,6 +444,44 @@ mod tests {
         assert_eq!(Root::shard_for(&r.unigrams, 0x5000), Some(1));
         assert_eq!(Root::shards_in(&r.unigrams, 0x10, 0x6000), 0..2);
         assert_eq!(Root::shards_in(&r.unigrams, 0x10, 0x20), 0..1);
+    }
+
+    #[test]
+    fn layouts_of_corpora_place_every_article() {
+        use xunyue_core::model::{Article, Page};
+        let art = |id: &str, date: Option<&str>| Article { id: id.into(), date: date.map(String::from), ..Article::default() };
+        let page = |stem: &str, date: &str, ids: &[&str]| Page {
+            stem: stem.into(),
+            date: Some(date.into()),
+            source: Some("海滨日报".into()),
+            articles: ids.iter().map(|s| s.to_string()).collect(),
+            ..Page::default()
+        };
+        let mut c = Corpus {
+            pages: vec![page("b", "2021-03-05", &["b#1", "b#2"]), page("a", "2021-03-04", &["a#1"])],
+            articles: vec![art("b#1", None), art("b#2", Some("2021-02-30")), art("a#1", Some("2020-01-01"))],
+        };
+        let l = Layout::of(&c);
+        assert_eq!(l.dates, ["2020-01-01", "2021-03-04", "2021-03-05"], "sorted; 2021-02-30 is no date");
+        assert_eq!(l.page_of, [0, 0, 1]);
+        assert_eq!(l.doc_date, [Some(2), Some(2), Some(0)], "an article's own date, else its page's");
+        assert_eq!((l.day(2), l.source(0), l.page(1).map(|p| p.stem.as_str())), (Some(xunyue_core::date::from_civil(2020, 1, 1)), Some("海滨日报"), Some("b")));
+        assert_eq!((l.pages[1].first_doc, l.pages[1].docs), (2, 1));
+        // Pages that skip an article: no pages, but every article keeps its date.
+        c.pages[0].articles.remove(0);
+        let l = Layout::of(&c);
+        assert!(l.pages.is_empty() && l.page_of == [NO_PAGE; 3] && l.page(0).is_none());
+        assert_eq!(l.doc_date, [None, None, Some(0)]);
+    }
+
+    #[test]
+    fn roots_with_dates_out_of_the_calendar_or_out_of_order_are_refused() {
+        for dates in [["2021-03-04", "2021-02-30"], ["2021-03-05", "2021-03-04"], ["2021-03-04", "2021-03-04"]] {
+            let mut r = sample();
+            r.layout.dates = dates.iter().map(|s| s.to_string()).collect();
+            let e = Root::decode("root.bin", &r.encode()).expect_err("a bad date").to_string();
+            assert!(e.starts_with("root.bin") && e.contains(dates[1]), "{e}");
+        }
     }
 
     #[test]
