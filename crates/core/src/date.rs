@@ -185,7 +185,7 @@ fn week_one(year: i32) -> Day {
 }
 
 /// How a timeline cuts time.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Grain {
     Day,
     Week,
@@ -327,7 +327,7 @@ pub fn period(s: &str) -> Result<(Day, Day), DateError> {
 }
 
 /// Days from `from` to `to`, inclusive; either end open.
-#[derive(Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct DateRange {
     pub from: Option<Day>,
     pub to: Option<Day>,

@@ -13,6 +13,7 @@ use xunyue_core::model::{Analysis, Article, Corpus};
 use xunyue_core::normalize::Normalized;
 use xunyue_core::segment::{bit, Segmenter};
 use xunyue_format::archive::postings::{entry_doc, entry_pos, CountEntry, CountList, PairEntry};
+use xunyue_format::archive::root::{chars_by_date, Layout};
 use xunyue_format::bundle::Bundle;
 
 /// An archive held whole in memory.
@@ -31,6 +32,9 @@ pub struct Embedded {
     bound_at: Vec<usize>,
     has_bounds: bool,
     avg_len: f32,
+    /// Pages, sources and dates, as a sharded archive's root has them.
+    layout: Layout,
+    date_chars: Vec<u64>,
 }
 
 impl Embedded {
@@ -49,7 +53,11 @@ impl Embedded {
         let has_bounds = at == bundle.boundaries.len();
         let total: u64 = folded.iter().map(|n| u64::from(rank_len(n.chars.len() as u32))).sum();
         let avg_len = total as f32 / folded.len().max(1) as f32;
+        let layout = Layout::of(&bundle.corpus);
+        let date_chars = chars_by_date(&layout, folded.iter().map(|n| n.chars.len() as u32));
         let mut e = Embedded {
+            layout,
+            date_chars,
             articles: bundle.corpus.articles.iter().cloned().map(Rc::new).collect(),
             corpus: bundle.corpus,
             analysis: bundle.analysis,
@@ -153,6 +161,14 @@ impl Source for Embedded {
 
     fn normalized(&self, doc: u32) -> Option<Normalized> {
         self.folded.get(doc as usize).cloned()
+    }
+
+    fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    fn date_chars(&self) -> &[u64] {
+        &self.date_chars
     }
 
     fn plan(&self, _: &[(char, char)], _: &[char]) -> Vec<String> {

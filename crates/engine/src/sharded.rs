@@ -14,7 +14,7 @@ use xunyue_core::model::Article;
 use xunyue_core::segment::Segmenter;
 use xunyue_format::archive::postings::{entry_doc, entry_pos, pair_key, CountList, CountShard, PairEntry, PairShard};
 use xunyue_format::archive::records::{decode_article, FacetFile};
-use xunyue_format::archive::root::Root;
+use xunyue_format::archive::root::{Layout, Root};
 use xunyue_format::archive::{article_path, facet_path, shard_path, Kind};
 
 pub use xunyue_format::archive::ROOT_FILE;
@@ -275,6 +275,14 @@ impl<S: Storage> Source for Sharded<S> {
         let a = Rc::new(decode_article(&path, &payload, self.root.build, doc)?);
         self.articles.borrow_mut().insert(doc, a.clone());
         Ok(a)
+    }
+
+    fn layout(&self) -> &Layout {
+        &self.root.layout
+    }
+
+    fn date_chars(&self) -> &[u64] {
+        &self.root.date_chars
     }
 
     fn plan(&self, pairs: &[(char, char)], chars: &[char]) -> Vec<String> {

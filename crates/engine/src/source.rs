@@ -16,6 +16,7 @@ use xunyue_core::fold::Fold;
 use xunyue_core::model::Article;
 use xunyue_core::segment::Segmenter;
 use xunyue_format::archive::postings::{CountList, PairEntry};
+use xunyue_format::archive::root::Layout;
 
 /// Why a read did not give its data.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +146,11 @@ pub trait Source {
     fn normalized(&self, _doc: u32) -> Option<xunyue_core::Normalized> {
         None
     }
+    /// Where every article stands in print: pages, sources, dates (the
+    /// root of a sharded archive; derived at load in the embedded shape).
+    fn layout(&self) -> &Layout;
+    /// Per date of [`Source::layout`]: the normalized chars of its articles.
+    fn date_chars(&self) -> &[u64];
     /// The files the reads of `pairs` and `chars` would need that are not
     /// loaded yet (to load them in one go before searching).
     fn plan(&self, pairs: &[(char, char)], chars: &[char]) -> Vec<String>;

@@ -18,7 +18,7 @@ use xunyue_format::archive::postings::{
     positions_len, CountEntry, PairEntry, PairKey, END, MAX_POS,
 };
 use xunyue_format::archive::records::{encode_article, FacetFile};
-use xunyue_format::archive::root::{Layout, Root};
+use xunyue_format::archive::root::{chars_by_date, Layout, Root};
 use xunyue_format::archive::{article_path, facet_path, fnv64, shard_path, Kind, ARCHIVE_VERSION, ROOT_FILE};
 
 /// How big a shard may grow before the next key starts a new one, in bytes
@@ -304,13 +304,15 @@ pub fn build(input: &Input, sizes: ShardSizes, progress: &mut dyn Progress) -> R
     // The root.
     progress.step("root");
     check_layout(corpus)?;
+    let layout = Layout::of(corpus);
     let root = Root {
         build,
         stored: files.iter().map(|f| f.gz.len() as u64).sum(),
         total_chars: docs.iter().map(|d| d.chars.len() as u64).sum(),
         vocab_total,
         fold: input.fold.clone(),
-        layout: Layout::of(corpus),
+        date_chars: chars_by_date(&layout, docs.iter().map(|d| d.chars.len() as u32)),
+        layout,
         slots,
         unigrams: unigram_shards,
         pairs: pair_shards,

@@ -51,7 +51,7 @@ pub mod root;
 use crate::FormatError;
 
 /// Version of the sharded format; every payload carries it.
-pub const ARCHIVE_VERSION: u8 = 2;
+pub const ARCHIVE_VERSION: u8 = 3;
 
 /// The root's file name.
 pub const ROOT_FILE: &str = "root.bin";

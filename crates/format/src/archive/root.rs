@@ -25,6 +25,8 @@
 //!           facets:[str]                 the facet kinds there are files of
 //!           stored:u64                   bytes of every other file as stored (gzip):
 //!                                        what saving the archive offline downloads
+//!           date_chars:[u64]             per date: the normalized chars of its
+//!                                        articles (what terms over time divide by)
 //! ```
 //!
 //! Articles are numbered in page order: page `i` holds the next
@@ -173,6 +175,24 @@ pub struct Root {
     pub facets: Vec<String>,
     /// Bytes of every file but the root, as stored (gzip).
     pub stored: u64,
+    /// Per date of the layout: the normalized chars of the articles of that
+    /// date ([`chars_by_date`]).
+    pub date_chars: Vec<u64>,
+}
+
+/// Per date of `layout`: the sum of the normalized lengths (`lengths`, per
+/// article) of the articles of that date. What both shapes divide hits by in
+/// terms over time: one number a date in the root, no text read.
+pub fn chars_by_date(layout: &Layout, lengths: impl Iterator<Item = u32>) -> Vec<u64> {
+    let mut out = vec![0u64; layout.dates.len()];
+    for (d, len) in lengths.enumerate() {
+        if let Some(Some(i)) = layout.doc_date.get(d) {
+            if let Some(c) = out.get_mut(*i as usize) {
+                *c += u64::from(len);
+            }
+        }
+    }
+    out
 }
 
 #[derive(Serialize, Deserialize, Default)]
@@ -200,6 +220,7 @@ struct Wire {
     summary_kb: Vec<u32>,
     facets: Vec<String>,
     stored: u64,
+    date_chars: Vec<u64>,
 }
 
 mod erased {
@@ -266,6 +287,7 @@ impl Root {
             summary_kb: self.summaries.iter().map(|s| s.1).collect(),
             facets: self.facets.clone(),
             stored: self.stored,
+            date_chars: self.date_chars.clone(),
         };
         let mut out = Vec::new();
         Header { kind: Kind::Root, build: self.build }.write(&mut out);
@@ -288,6 +310,7 @@ impl Root {
             ("article sources, dates", [enc(&w.doc_source), enc(&w.doc_date)].concat()),
             ("shard tables", [enc(&w.unigram_keys), enc(&w.unigram_kb), enc(&w.pair_keys), enc(&w.pair_kb), enc(&w.summary_keys), enc(&w.summary_kb)].concat()),
             ("facets", enc(&w.facets)),
+            ("chars per date", enc(&w.date_chars)),
         ]
     }
 
@@ -343,6 +366,9 @@ impl Root {
             }
             days.push(day);
         }
+        if w.date_chars.len() != w.dates.len() || w.date_chars.iter().try_fold(0u64, |a, &c| a.checked_add(c)).is_none_or(|t| t > w.total_chars) {
+            return Err(bad("chars per date do not add up".into()));
+        }
         if w.slots.contains(&0) {
             return Err(bad("an article of no slots".into()));
         }
@@ -365,6 +391,7 @@ impl Root {
             slots: w.slots,
             facets: w.facets,
             stored: w.stored,
+            date_chars: w.date_chars,
         })
     }
 
@@ -431,7 +458,20 @@ mod tests {
             pairs: vec![(0, 21)],
             summaries: vec![],
             facets: vec!["org".into()],
+            date_chars: vec![10, 16],
             ..Root::default()
+        }
+    }
+
+    #[test]
+    fn chars_per_date_add_up_the_articles_of_each_date() {
+        let r = sample();
+        assert_eq!(chars_by_date(&r.layout, [7u32, 10, 13].into_iter()), [10, 7], "article 2 has no date");
+        for bad in [vec![10], vec![10, 16, 0], vec![20, 11], vec![u64::MAX, 2]] {
+            let mut r = sample();
+            r.date_chars = bad.clone();
+            let e = Root::decode("root.bin", &r.encode()).expect_err("chars that do not add up").to_string();
+            assert!(e.starts_with("root.bin") && e.contains("chars per date"), "{bad:?}: {e}");
         }
     }
 
