@@ -7,7 +7,8 @@
 //! HTTP through the memory store in the browser). Per query: [`query`] (the
 //! query language) → [`search`] (match, rank by [`rank`], count, then spans)
 //! → [`snippet`] (windows and highlight spans). [`docset`] holds the
-//! sorted-set operations they share.
+//! sorted-set operations they share. [`time`]: the archive through time
+//! (timeline, terms over time, date order, the page as printed).
 //!
 //! Everything that compares text goes through the archive's fold
 //! ([`xunyue_core::fold::Fold`]), at build time and at query time alike.
@@ -22,6 +23,7 @@ pub mod sharded;
 pub mod snippet;
 pub mod source;
 pub mod store;
+pub mod time;
 
 pub use search::{Engine, SearchHit, SearchResponse, Show, Tier};
 pub use source::{Fault, Got, Source};
