@@ -29,7 +29,7 @@
 pub type Day = i32;
 
 /// Why a string is not a date.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateError {
     /// Not `YYYY-MM-DD` (nor `YYYY`, `YYYY-MM`, `YYYY-Www` where a period is read).
     Shape,

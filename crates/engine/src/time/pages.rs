@@ -7,7 +7,7 @@
 //! of another issue is the page of the same number, else the page at the
 //! same place, else that issue's last page.
 
-use crate::source::Source;
+use crate::source::{Got, Source};
 use crate::Engine;
 use std::ops::Range;
 use xunyue_core::date::Day;
@@ -112,6 +112,27 @@ impl<S: Source> Engine<S> {
     /// The page whose stem is `stem`.
     pub fn page_by_stem(&self, stem: &str) -> Option<u32> {
         self.source().layout().pages.iter().position(|p| p.stem == stem).map(|p| p as u32)
+    }
+
+    /// The article of id `id`: among the articles of the page its id names
+    /// (`<stem>#<n>`, what ingest makes: a sharded archive fetches that
+    /// page's records only), else among every article.
+    pub fn try_find_article(&self, id: &str) -> Got<Option<u32>> {
+        let layout = self.source().layout();
+        let on_page = id.rsplit_once('#').and_then(|(stem, _)| self.page_by_stem(stem)).and_then(|p| layout.pages.get(p as usize));
+        if let Some(p) = on_page {
+            for d in p.first_doc..p.first_doc + p.docs {
+                if self.try_article(d)?.id == id {
+                    return Ok(Some(d));
+                }
+            }
+        }
+        for d in 0..self.article_count() {
+            if self.try_article(d)?.id == id {
+                return Ok(Some(d));
+            }
+        }
+        Ok(None)
     }
 
     /// The pages printed on `day`.
