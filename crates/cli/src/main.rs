@@ -5,6 +5,10 @@
 //!   `{"query", "total", "results": [{"id", "page", "title", "exact", "hits", "spans", "snippet"}]}`
 //!   (also `partial`, `notices`, `explain`, `terms`, and per result `exact_hits`,
 //!   `snippet_spans`, `score`, `tier`, `span_terms`, `missing`)
+//!   (also per result `date`, `source`; `--sort date|-date`, `--from`, `--to`)
+//! - `xunyue timeline --json [QUERY]`, `terms --json A,B`, `page --json ID`,
+//!   `page --json --date DAY`, `cite --json ID`, `export Q --csv|--jsonl|--concordance`
+//!   (see `time.rs` and README)
 //! - `xunyue articles --json` → `[{"id", "page", "title", "byline", "source", "date", "text"}]`
 //! - `xunyue index-stats` → bytes of the corpus text and of the index, raw and gzipped
 //! - `xunyue ingest-report DIR [--json]` → what ingest finds in a source folder (`xunyue_ingest::report`)
@@ -25,6 +29,7 @@ use xunyue_engine::Engine;
 use xunyue_format::bundle::Bundle;
 
 mod build;
+mod time;
 
 #[derive(Parser)]
 #[command(name = "xunyue", about = "寻阅 Xunyue: search a Chinese news archive")]
@@ -49,8 +54,72 @@ enum Command {
         /// Print JSON (the stable contract).
         #[arg(long)]
         json: bool,
-        /// The query.
+        /// The query (with `--sort date|-date`, a blank one lists every article).
         query: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Articles (and issues) per day, week, month or year; with a query,
+    /// the matching articles per bucket too.
+    Timeline {
+        #[arg(long)]
+        json: bool,
+        /// The query (none: every article).
+        query: Vec<String>,
+        #[command(flatten)]
+        when: When,
+    },
+    /// Hits of one to four comma-separated terms per bucket, beside the
+    /// chars printed in each (and hits per 10,000 of them).
+    Terms {
+        #[arg(long)]
+        json: bool,
+        /// `term,term,…`
+        terms: String,
+        #[command(flatten)]
+        when: When,
+    },
+    /// The page an article (or a page stem) is printed on: its articles in
+    /// reading order, the pages around it in its issue, the same page of
+    /// the issues before and after; or `--date`'s pages.
+    Page {
+        #[arg(long)]
+        json: bool,
+        /// An article id or a page stem.
+        what: Option<String>,
+        /// The pages of this day (YYYY-MM-DD).
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// An article's citation: GB/T 7714-2015 and Chicago.
+    Cite {
+        #[arg(long)]
+        json: bool,
+        /// The article id.
+        id: String,
+        /// `gbt`, `chicago` or `all`.
+        #[arg(long, default_value = "gbt")]
+        style: String,
+        /// The app's address, for permalinks (`BASE#a=ID`).
+        #[arg(long, default_value = "")]
+        base: String,
+    },
+    /// The results of a query as a file: CSV, JSON Lines, or its
+    /// concordance as CSV.
+    Export {
+        /// The query (with `--sort date|-date`, a blank one exports every article).
+        query: String,
+        #[arg(long, group = "format")]
+        csv: bool,
+        #[arg(long, group = "format")]
+        jsonl: bool,
+        #[arg(long, group = "format")]
+        concordance: bool,
+        /// The app's address, for permalinks (`BASE#a=ID`).
+        #[arg(long, default_value = "")]
+        base: String,
+        #[command(flatten)]
+        when: When,
     },
     /// List every article.
     Articles {
@@ -82,6 +151,23 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// Date range, bucket grain and order.
+#[derive(clap::Args, Clone, Default)]
+struct When {
+    /// First day, week, month or year (`2021-03-04`, `2021-W09`, `2021-03`, `2021`).
+    #[arg(long, default_value = "")]
+    from: String,
+    /// Last day, week, month or year.
+    #[arg(long, default_value = "")]
+    to: String,
+    /// Timeline buckets: day, week, month, year or auto (by the span).
+    #[arg(long)]
+    grain: Option<String>,
+    /// `relevance`, `date` (oldest first) or `-date` (newest first).
+    #[arg(long, default_value = "relevance", allow_hyphen_values = true)]
+    sort: String,
 }
 
 #[derive(Serialize)]
@@ -120,6 +206,9 @@ struct ResultOut<'a> {
     span_terms: &'a [u16],
     /// Terms the article lacks (partial results), as indices in `terms`.
     missing: &'a [u16],
+    /// Its date (its own, else its page's; "" none) and source.
+    date: &'a str,
+    source: &'a str,
 }
 
 #[derive(Serialize)]
@@ -211,15 +300,17 @@ fn run(cli: Cli) -> Result<(), String> {
 fn answer<S: xunyue_engine::Source>(cli: &Cli, engine: &Engine<S>, store: &Store, t0: Instant) -> Result<(), String> {
     match &cli.command {
         Command::Build { .. } => Ok(()),
-        Command::Search { json, query } => {
+        Command::Search { json, query, when } => {
             let (json, query) = (*json, query.as_str());
             let t = Instant::now();
-            let mut resp = engine.try_rank(query).map_err(|e| e.to_string())?;
+            let resp = ranked(engine, query, when)?;
             report(cli.stats, "match+rank", t, store);
             let t = Instant::now();
+            let mut resp = resp;
             let n = resp.hits.len();
             engine.materialize(&mut resp, 0..n).map_err(|e| e.to_string())?;
             report(cli.stats, "texts", t, store);
+            let layout = engine.source().layout();
             let articles: Vec<Rc<xunyue_core::Article>> =
                 resp.hits.iter().map(|h| engine.try_article(h.doc)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
             let results: Vec<ResultOut> = resp
@@ -242,6 +333,8 @@ fn answer<S: xunyue_engine::Source>(cli: &Cli, engine: &Engine<S>, store: &Store
                         tier: h.tier as u8,
                         span_terms: &h.terms,
                         missing: &h.missing,
+                        date: time::date_of(layout, h.doc),
+                        source: time::source_of(layout, h.doc),
                     }
                 })
                 .collect();
@@ -271,6 +364,29 @@ fn answer<S: xunyue_engine::Source>(cli: &Cli, engine: &Engine<S>, store: &Store
             index_stats(cli.seeds.as_ref(), *json)
         }
         Command::IngestReport { .. } => Ok(()),
+        Command::Timeline { json, query, when } => {
+            let (range, grain) = time::when(&when.from, &when.to, when.grain.as_deref())?;
+            time::timeline(engine, &query.join(" "), range, grain, *json)
+        }
+        Command::Terms { json, terms, when } => {
+            let (range, grain) = time::when(&when.from, &when.to, when.grain.as_deref())?;
+            time::terms(engine, terms, range, grain, *json)
+        }
+        Command::Page { json, what, date } => time::page(engine, what.as_deref(), date.as_deref(), *json),
+        Command::Cite { json, id, style, base } => time::cite(engine, id, base, style, *json),
+        Command::Export { query, csv: _, jsonl, concordance, base, when } => {
+            let mut resp = ranked(engine, query, when)?;
+            let n = resp.hits.len();
+            engine.materialize(&mut resp, 0..n).map_err(|e| e.to_string())?;
+            let format = if *jsonl { "jsonl" } else if *concordance { "concordance" } else { "csv" };
+            let out = time::export(engine, &resp.hits, base, format)?;
+            use std::io::Write;
+            let mut o = std::io::stdout().lock();
+            match o.write_all(out.as_bytes()).and_then(|_| o.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+                _ => Ok(()),
+            }
+        }
         Command::Articles { json } => {
             let all: Vec<Rc<xunyue_core::Article>> =
                 (0..engine.article_count()).map(|d| engine.try_article(d)).collect::<Result<_, _>>().map_err(|e| e.to_string())?;
@@ -296,6 +412,40 @@ fn answer<S: xunyue_engine::Source>(cli: &Cli, engine: &Engine<S>, store: &Store
                 Ok(())
             }
         }
+    }
+}
+
+/// Match and rank, kept to `--from`/`--to` and sorted by `--sort`; a blank
+/// query sorted by date lists every article in the range (hits of no
+/// count).
+fn ranked<S: xunyue_engine::Source>(engine: &Engine<S>, query: &str, when: &When) -> Result<xunyue_engine::SearchResponse, String> {
+    let (range, _) = time::when(&when.from, &when.to, None)?;
+    let order = time::order(&when.sort)?;
+    let mut resp = engine.try_rank(query).map_err(|e| e.to_string())?;
+    if order != xunyue_engine::time::Order::Relevance && query.trim().is_empty() {
+        resp.hits = engine.browse(range, order).into_iter().map(browsed).collect();
+        return Ok(resp);
+    }
+    engine.keep_in_range(&mut resp.hits, range);
+    engine.sort_hits(&mut resp.hits, order);
+    Ok(resp)
+}
+
+/// An article listed by browsing: a hit of no span.
+fn browsed(doc: u32) -> xunyue_engine::SearchHit {
+    xunyue_engine::SearchHit {
+        doc,
+        exact: false,
+        hits: 0,
+        exact_hits: 0,
+        spans: Vec::new(),
+        score: 0.0,
+        snippet: Default::default(),
+        terms: Vec::new(),
+        tier: xunyue_engine::Tier::Partial,
+        missing: Vec::new(),
+        lists: Vec::new(),
+        materialized: false,
     }
 }
 
