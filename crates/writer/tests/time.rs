@@ -83,7 +83,7 @@ fn both_shapes_sort_browse_and_print_pages_alike() {
         assert_eq!(v.stem, bundle.corpus.pages[p as usize].stem);
         for d in v.docs.clone() {
             assert_eq!(embedded.page_of(d), Some(p));
-            assert_eq!(bundle.corpus.pages[p as usize].articles.contains(&bundle.corpus.articles[d as usize].id), true);
+            assert!(bundle.corpus.pages[p as usize].articles.contains(&bundle.corpus.articles[d as usize].id));
         }
         // Next then previous comes back.
         if let Some(n) = v.next {
