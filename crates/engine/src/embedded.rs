@@ -32,12 +32,21 @@ pub struct Embedded {
     bound_at: Vec<usize>,
     has_bounds: bool,
     avg_len: f32,
-    /// Pages, sources and dates, as a sharded archive's root has them.
-    layout: Layout,
-    date_chars: Vec<u64>,
+    /// Pages, sources and dates, as a sharded archive's root has them:
+    /// derived when first asked for (an app that never shows time does not
+    /// carry the code).
+    layout: std::cell::OnceCell<(Layout, Vec<u64>)>,
 }
 
 impl Embedded {
+    fn time(&self) -> &(Layout, Vec<u64>) {
+        self.layout.get_or_init(|| {
+            let layout = Layout::of(&self.corpus);
+            let chars = chars_by_date(&layout, self.folded.iter().map(|n| n.chars.len() as u32));
+            (layout, chars)
+        })
+    }
+
     /// Loads a bundle and its normalized texts ([`Bundle::normalized`]).
     pub fn new(bundle: Bundle, folded: Vec<Normalized>) -> Embedded {
         let fold = bundle.folder();
@@ -53,11 +62,8 @@ impl Embedded {
         let has_bounds = at == bundle.boundaries.len();
         let total: u64 = folded.iter().map(|n| u64::from(rank_len(n.chars.len() as u32))).sum();
         let avg_len = total as f32 / folded.len().max(1) as f32;
-        let layout = Layout::of(&bundle.corpus);
-        let date_chars = chars_by_date(&layout, folded.iter().map(|n| n.chars.len() as u32));
         let mut e = Embedded {
-            layout,
-            date_chars,
+            layout: std::cell::OnceCell::new(),
             articles: bundle.corpus.articles.iter().cloned().map(Rc::new).collect(),
             corpus: bundle.corpus,
             analysis: bundle.analysis,
@@ -164,11 +170,11 @@ impl Source for Embedded {
     }
 
     fn layout(&self) -> &Layout {
-        &self.layout
+        &self.time().0
     }
 
     fn date_chars(&self) -> &[u64] {
-        &self.date_chars
+        &self.time().1
     }
 
     fn plan(&self, _: &[(char, char)], _: &[char]) -> Vec<String> {
