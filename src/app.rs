@@ -1,61 +1,24 @@
-//! The application root: route state, search, keyboard, layout.
+//! The explorer: one Yew component owning the state of one instance (its
+//! route, archive, search, typing and URL writer), the keyboard, and the
+//! layout of the views (`crate::views`).
 
-use crate::components::reader::{reader, use_reader_focus};
-use crate::components::facets::use_facet_panel;
-use crate::components::results::{results_view, use_more};
-use crate::components::search_box::use_search_box;
-use crate::data::data;
-use crate::embed::{use_report, AppProps};
-use crate::explore::{explore, Explored};
-use crate::nav;
-use crate::route::Route;
+use crate::ctx::{Ctx, Go};
+use crate::data::Data;
+use crate::explore::{explore, Searched};
+use crate::host::{use_report, AppProps};
+use crate::keys::{key, At, Key};
+use crate::links::link_click;
+use crate::nav::Nav;
+use crate::route::{Action, Route};
+use crate::views::panel::use_facet_panel;
+use crate::views::reader::{focus, reader, use_reader_focus};
+use crate::views::results::{results_view, use_more};
+use crate::views::search_box::{use_search_box, use_typing};
 use gloo::events::{EventListener, EventListenerOptions};
-use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
-
-/// What every view reads: the current route and how to change it.
-#[derive(Clone)]
-pub struct Ctx {
-    pub route: Rc<Route>,
-    /// Go to a route: `(route, push)`; `push` adds a history entry.
-    pub go: Callback<(Route, bool)>,
-    pub explored: Rc<Explored>,
-    /// False for the first view after the corpus loads: secondary views
-    /// (facets, chart) follow in the next task, after the results are painted.
-    pub full: bool,
-    /// The route as of the latest render: handlers kept in memoized views
-    /// start from it, never from the route they were made with.
-    latest: Rc<RefCell<Rc<Route>>>,
-}
-
-impl Ctx {
-    pub fn t(&self) -> &'static crate::i18n::Strings {
-        self.route.lang.t()
-    }
-    /// A copy of the current route to modify and pass to `go`.
-    pub fn next(&self) -> Route {
-        (**self.latest.borrow()).clone()
-    }
-}
-
-/// Opens internal links (`a[href^="#"]`, and a click anywhere on a KWIC row)
-/// as routes: one handler for every link of the app.
-fn link_click(go: &Callback<(Route, bool)>, e: &MouseEvent) {
-    if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
-        return;
-    }
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let link = match el.closest("a[href^='#']").ok().flatten() {
-        Some(a) => Some(a),
-        None => el.closest("tr[data-doc]").ok().flatten().and_then(|tr| tr.query_selector("a[href^='#']").ok().flatten()),
-    };
-    let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
-    e.prevent_default();
-    go.emit((Route::from_hash(&href), true));
-}
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
@@ -68,17 +31,26 @@ pub fn app(props: &AppProps) -> Html {
     let ready = use_state(|| false);
     let full = use_state(|| false);
     let root = use_node_ref();
+    let nav = use_memo((), |_| Nav::default());
+
+    // The archive loads before the first render (in this first task, so the
+    // page's service worker registers after it and its precache does not
+    // compete with the first result). The first render is the header and
+    // search box only; the next task shows the results of whatever was
+    // typed meanwhile, never a browse list that typing replaces at once.
+    let data = use_memo((), |_| Data::load().map(Rc::new));
 
     let go = {
         let route = route.clone();
+        let nav = nav.clone();
         Callback::from(move |(r, push): (Route, bool)| {
             if sync_url {
                 // Typing (only the query changes) writes the URL after a pause.
                 let typing = !push && r.q != route.q && r == Route { q: r.q.clone(), ..(**route).clone() };
                 if typing {
-                    nav::write_later(&r);
+                    nav.write_later(&r);
                 } else {
-                    nav::write(&r, push);
+                    nav.write(&r, push);
                 }
             }
             route.set(Rc::new(r));
@@ -88,20 +60,17 @@ pub fn app(props: &AppProps) -> Html {
     // Back/forward and hand-edited hashes.
     {
         let route = route.clone();
+        let nav = nav.clone();
         use_effect_with((), move |_| {
             let listeners = web_sys::window().filter(|_| sync_url).map(|w| {
-                let r1 = route.clone();
-                let r2 = route.clone();
-                (
-                    EventListener::new(&w, "popstate", move |_| {
-                        nav::cancel();
-                        r1.set(Rc::new(nav::current()))
-                    }),
-                    EventListener::new(&w, "hashchange", move |_| {
-                        nav::cancel();
-                        r2.set(Rc::new(nav::current()))
-                    }),
-                )
+                ["popstate", "hashchange"].map(|name| {
+                    let route = route.clone();
+                    let nav = nav.clone();
+                    EventListener::new(&w, name, move |_| {
+                        nav.cancel();
+                        route.set(Rc::new(crate::nav::current()))
+                    })
+                })
             });
             move || drop(listeners)
         });
@@ -120,18 +89,23 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // What the views show depends on these four only (not on the hit, view or language).
-    let explored = use_memo(
-        (route.q.clone(), route.facets.clone(), route.sort, route.open.clone(), *ready),
-        |(q, facets, sort, open, ready)| if *ready { explore(q, facets, *sort, open.as_deref()) } else { Explored::default() },
-    );
+    // The search runs once per query; the facets, order and open article only filter and sort its matches.
+    let searched = {
+        let data = data.clone();
+        use_memo((route.q.clone(), *ready), move |(q, ready)| match (&*data, *ready) {
+            (Some(d), true) => Searched::new(d, q),
+            _ => Searched::default(),
+        })
+    };
+    let explored = {
+        let data = data.clone();
+        let r = (*route).clone();
+        use_memo((searched, r.facets.clone(), r.all, r.exact, r.sort, r.open.clone()), move |(s, ..)| match &*data {
+            Some(d) => explore(d, s.clone(), &r),
+            None => Default::default(),
+        })
+    };
 
-    // The corpus loads before the first render (in this first task, so the
-    // page's service worker registers after it and its precache does not
-    // compete with the first result). The first render is the header and
-    // search box only; the next task shows the results of whatever was
-    // typed meanwhile, never a browse list that typing replaces at once.
-    data();
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
@@ -148,17 +122,15 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    crate::components::search_box::use_rendered(&explored);
+    let typing = use_typing(&explored);
 
-    // Keyboard: `/` search, arrows through results, Esc back, n/N hits.
+    // Keyboard (`crate::keys`): the stand-alone page listens on the window, an embedded explorer on its own root.
     {
         let latest = latest.clone();
         let go = go.clone();
         let root = root.clone();
-        let explored = explored.clone();
-        let total_ref = use_mut_ref(|| 0usize);
-        *total_ref.borrow_mut() = explored.open_hits();
-        // The stand-alone page listens on the window, an embedded explorer on its own root.
+        let hits = use_mut_ref(|| 0usize);
+        *hits.borrow_mut() = explored.open_hits();
         let target: Option<web_sys::EventTarget> = match &props.embed {
             None => web_sys::window().map(Into::into),
             Some(e) => Some(e.root.clone().into()),
@@ -167,80 +139,70 @@ pub fn app(props: &AppProps) -> Html {
             let listener = target.map(|w| {
                 EventListener::new_with_options(&w, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
                     let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
-                    }
-                    let r = latest.borrow().as_ref().clone();
-                    let in_input = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<Element>().ok())
-                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-                        .unwrap_or(false);
-                    let key = e.key();
-                    match key.as_str() {
-                        "/" if !in_input => {
-                            e.prevent_default();
-                            focus(&root, "input[type=search]");
-                        }
-                        "Escape" if r.open.is_some() => {
-                            e.prevent_default();
-                            let id = r.open.clone().unwrap_or_default();
-                            let mut n = r;
-                            n.open = None;
-                            n.hit = 0;
-                            go.emit((n, true));
-                            focus_result_later(&root, id);
-                        }
-                        "n" | "N" if !in_input && r.open.is_some() => {
-                            let total = *total_ref.borrow();
-                            if total > 0 {
-                                e.prevent_default();
-                                let mut n = r;
-                                n.hit = if key == "n" { (n.hit + 1) % total } else { (n.hit + total - 1) % total };
-                                go.emit((n, false));
+                    let r = latest.borrow().clone();
+                    let el = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+                    let tag = el.as_ref().map(|el| el.tag_name()).unwrap_or_default();
+                    let at = At {
+                        modifier: e.ctrl_key() || e.meta_key() || e.alt_key(),
+                        in_input: matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT"),
+                        in_search: el.as_ref().is_some_and(|el| el.get_attribute("type").as_deref() == Some("search")),
+                        reading: r.open.is_some(),
+                        hits: *hits.borrow(),
+                    };
+                    let act = |a: Action| go.emit((r.apply(&a), a.push(&r)));
+                    match key(&e.key(), at) {
+                        Some(Key::Search) => {
+                            if let Some(r) = root.cast::<Element>() {
+                                focus(&r, "input[type=search]");
                             }
                         }
-                        "ArrowDown" | "ArrowUp" if r.open.is_none() => {
-                            if move_focus(&root, key == "ArrowDown") {
-                                e.prevent_default();
+                        Some(Key::LeaveSearch) => {
+                            if let Some(el) = el.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+                                el.blur().ok();
                             }
                         }
-                        _ => {}
+                        Some(Key::Close) => act(Action::Close),
+                        Some(Key::Step(by)) => act(Action::Step(by, at.hits)),
+                        Some(Key::Move(down)) => {
+                            if !move_focus(&root, down) {
+                                return;
+                            }
+                        }
+                        None => return,
                     }
+                    e.prevent_default();
                 })
             });
             move || drop(listener)
         });
     }
 
-    let ctx = Ctx { route: (*route).clone(), go: go.clone(), explored: explored.clone(), full: *full, latest: latest.clone() };
-    use_reader_focus(&ctx, &root);
-    let facet_panel = use_facet_panel(&ctx);
-    let more = use_more();
-    let search_box = use_search_box(&ctx);
-    let t = ctx.t();
-    let body = if !*ready {
-        html! {}
-    } else if data().is_none() {
-        html! { <p role="alert">{ t.load_error }</p> }
-    } else if route.open.is_some() {
-        reader(&ctx)
-    } else {
-        html! {
+    let t = route.lang.t();
+    let body_of = |ctx: Option<&Ctx>, panel: Html, more| match ctx {
+        _ if !*ready => html! {},
+        None => html! { <p role="alert">{ t.load_error }</p> },
+        Some(ctx) if route.open.is_some() => reader(ctx),
+        Some(ctx) => html! {
             <div class="layout">
-                { facet_panel }
-                { results_view(&ctx, &more) }
+                { panel }
+                { results_view(ctx, more) }
             </div>
-        }
+        },
     };
-    let switch_lang = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| {
-            let mut n = ctx.next();
-            n.lang = n.lang.other();
-            ctx.go.emit((n, false));
-        })
-    };
+    let steer = Go { to: go.clone(), latest: latest.clone() };
+    let ctx = (*data).clone().map(|data| Ctx {
+        data,
+        route: (*route).clone(),
+        go: steer.clone(),
+        explored: explored.clone(),
+        full: *full,
+    });
+    use_reader_focus(&explored, &route, &root);
+    let facet_panel = use_facet_panel(ctx.as_ref());
+    let more = use_more();
+    let search_box = use_search_box(&route, &steer, &typing);
+    let body = body_of(ctx.as_ref(), facet_panel, &more);
+    let switch_lang = steer.on(|_: MouseEvent| Some(Action::Lang));
     html! {
             <div class="xunyue" ref={root} lang={route.lang.html_lang()} onclick={move |e: MouseEvent| link_click(&go, &e)}>
                 <header class="top" role="banner">
@@ -251,34 +213,12 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                     { search_box }
                     <button type="button" class="lang" onclick={switch_lang}
-                        lang={ctx.route.lang.other().html_lang()}>{ t.switch_lang }</button>
+                        lang={route.lang.other().html_lang()}>{ t.switch_lang }</button>
                 </header>
                 <main id="main">{ body }</main>
-                <footer class="keys"><p>{ t.keys_hint }</p></footer>
+                <footer class="keys">{ t.keys_hint }</footer>
             </div>
     }
-}
-
-fn focus(root: &NodeRef, selector: &str) {
-    if let Some(el) = root
-        .cast::<Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        el.focus().ok();
-    }
-}
-
-/// After closing the reader, put focus back on the result it came from.
-fn focus_result_later(root: &NodeRef, id: String) {
-    let root = root.clone();
-    gloo::timers::callback::Timeout::new(0, move || {
-        let mut sel = String::from("[data-article-id=\"");
-        sel.push_str(&id.replace('"', ""));
-        sel.push_str("\"] a.open");
-        focus(&root, &sel);
-    })
-    .forget();
 }
 
 /// Moves focus to the next/previous result link; from the search box,
@@ -310,10 +250,7 @@ fn move_focus(root: &NodeRef, down: bool) -> bool {
         (None, true) if is_search => 0,
         (None, _) => return false,
         (Some(i), true) => (i + 1).min(n - 1),
-        (Some(0), false) => {
-            focus(root, "input[type=search]");
-            return true;
-        }
+        (Some(0), false) => return focus(&r, "input[type=search]"),
         (Some(i), false) => i - 1,
     };
     if let Some(el) = list.item(next).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

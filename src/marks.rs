@@ -1,7 +1,18 @@
 //! Highlighting without `inner_html`: text is split at hit spans into text
 //! nodes and `<mark>` elements.
 
+use xunyue_core::{Article, BlockKind};
 use yew::prelude::*;
+
+/// Hit spans inside the title, when the title is the article's first block.
+pub fn title_spans(a: &Article, spans: &[(u32, u32)]) -> Option<Vec<(u32, u32)>> {
+    let first = a.blocks.first()?;
+    if first.kind != BlockKind::Headline || first.text != a.title {
+        return None;
+    }
+    let len = first.text.chars().count() as u32;
+    Some(spans.iter().filter(|&&(s, _)| s < len).map(|&(s, e)| (s, e.min(len))).collect())
+}
 
 /// One piece of a highlighted text: chars `start..end`, and the hit number
 /// when the piece is (part of) a hit.

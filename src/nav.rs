@@ -1,16 +1,14 @@
-//! The browser side of routing: read the hash, write it, follow back/forward.
+//! The browser side of routing: read the hash, write it. The typed query
+//! waiting to be written is owned by each app instance ([`Nav`]).
 
 use crate::route::Route;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
+use std::rc::{Rc, Weak};
 
 /// Typing replaces the URL this long after the last keystroke: writing the
 /// history on every keystroke costs a millisecond or two each.
 const TYPING_MS: u32 = 300;
-
-thread_local! {
-    static PENDING: RefCell<Option<(Route, Timeout)>> = const { RefCell::new(None) };
-}
 
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
@@ -22,30 +20,44 @@ pub fn current() -> Route {
     Route::from_hash(&hash)
 }
 
-/// Replaces the URL with `route` after a pause in typing.
-pub fn write_later(route: &Route) {
-    let r = route.clone();
-    let t = Timeout::new(TYPING_MS, flush);
-    PENDING.with(|p| *p.borrow_mut() = Some((r, t)));
+/// The URL writer of one app instance.
+#[derive(Default)]
+pub struct Nav {
+    /// A typed query waiting for a pause in typing.
+    pending: RefCell<Option<(Route, Timeout)>>,
 }
 
-/// Writes a pending [`write_later`] now.
-pub fn flush() {
-    if let Some((r, _)) = PENDING.with(|p| p.borrow_mut().take()) {
-        write_now(&r, false);
+impl Nav {
+    /// Replaces the URL with `route` after a pause in typing.
+    pub fn write_later(self: &Rc<Self>, route: &Route) {
+        let me: Weak<Nav> = Rc::downgrade(self);
+        let t = Timeout::new(TYPING_MS, move || {
+            if let Some(n) = me.upgrade() {
+                n.flush()
+            }
+        });
+        *self.pending.borrow_mut() = Some((route.clone(), t));
     }
-}
 
-/// Drops a pending [`write_later`] (the URL changed under it: back/forward).
-pub fn cancel() {
-    PENDING.with(|p| p.borrow_mut().take());
-}
+    /// Writes a pending [`Nav::write_later`] now.
+    fn flush(&self) {
+        let r = self.pending.borrow_mut().take();
+        if let Some((r, _)) = r {
+            write_now(&r, false);
+        }
+    }
 
-/// Writes the route into the URL: a new history entry when `push`, else
-/// replacing the current one. A pending typed query is written first.
-pub fn write(route: &Route, push: bool) {
-    flush();
-    write_now(route, push);
+    /// Drops a pending [`Nav::write_later`] (the URL changed under it: back/forward).
+    pub fn cancel(&self) {
+        self.pending.borrow_mut().take();
+    }
+
+    /// Writes the route into the URL: a new history entry when `push`, else
+    /// replacing the current one. A pending typed query is written first.
+    pub fn write(&self, route: &Route, push: bool) {
+        self.flush();
+        write_now(route, push);
+    }
 }
 
 fn write_now(route: &Route, push: bool) {

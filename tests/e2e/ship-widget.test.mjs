@@ -288,3 +288,35 @@ test('a crash shows its message inside each explorer, never in the host page', {
     }
   });
 });
+
+test('two widgets on one page share no state: a slow keystroke in one does not make the other wait', { timeout: LIMIT }, async () => {
+  await withHostile(async ({ page, problems }) => {
+    await settled(page, '#w1');
+    await settled(page, '#w2');
+    const cdp = await page.context().newCDPSession(page);
+    // A slow machine for one keystroke in the first widget: its search and render take over 50 ms.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
+    const slow = await page.evaluate(() => new Promise((ok) => {
+      const box = document.querySelector('#w1').shadowRoot.querySelector('input[type=search]');
+      performance.clearMeasures('xunyue:keystroke');
+      box.value = '青';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '青' }));
+      setTimeout(() => ok(performance.getEntriesByName('xunyue:keystroke').map((m) => m.duration)), 2000);
+    }));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    assert.ok(slow.length > 0 && slow[slow.length - 1] > 50, `the first widget's keystroke was slow: ${slow}`);
+    // The second widget still searches on the keystroke itself (no debounce of its own).
+    const wait = await page.evaluate(() => new Promise((ok) => {
+      const box = document.querySelector('#w2').shadowRoot.querySelector('input[type=search]');
+      performance.clearMarks('xunyue:input');
+      const t0 = performance.now();
+      box.value = '华';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '华' }));
+      setTimeout(() => ok(performance.getEntriesByName('xunyue:input').map((m) => m.startTime - t0)), 500);
+    }));
+    assert.equal(wait.length, 1, `one search sent: ${wait}`);
+    assert.ok(wait[0] < 40, `the second widget searched at once, not after a debounce: ${wait[0]} ms`);
+    assert.equal((await settled(page, '#w2', { want: (s) => s.query === '华' && s.ids.length > 0 })).query, '华');
+    assert.deepEqual(problems, []);
+  });
+});

@@ -1,10 +1,9 @@
 //! The concordance table over the filtered articles.
 
-use crate::app::Ctx;
-use crate::components::results::open_route;
-use crate::data::data;
+use crate::ctx::Ctx;
 use crate::kwic::{cmp_left, cmp_right, lines, Line};
-use crate::route::KwicSort;
+use crate::links::open_href;
+use crate::route::{Action, KwicSort};
 use xunyue_core::sort::sort_by;
 use web_sys::Element;
 use yew::prelude::*;
@@ -15,13 +14,13 @@ const PAGE_ROWS: usize = 100;
 /// A plain function of the results view, which keeps its "show more" state
 /// (`(query, extra rows)`).
 pub fn kwic(ctx: &Ctx, more: UseStateHandle<(String, usize)>) -> Html {
-    let Some(d) = data() else { return Html::default() };
+    let d = &*ctx.data;
     let t = ctx.t();
     let ex = &ctx.explored;
     let mut rows: Vec<Line> = ex
         .docs
         .iter()
-        .flat_map(|&doc| lines(doc, &d.engine.text(doc), ex.spans(doc)))
+        .flat_map(|&doc| lines(doc, &d.text(doc), ex.spans(doc)))
         .collect();
     match ctx.route.kwic_sort {
         KwicSort::Position => {}
@@ -29,39 +28,30 @@ pub fn kwic(ctx: &Ctx, more: UseStateHandle<(String, usize)>) -> Html {
         KwicSort::Right => sort_by(&mut rows, cmp_right),
     }
     // Only the first rows are rendered; "show more" adds a page (per query).
-    let limit = PAGE_ROWS + if more.0 == ex.query { more.1 } else { 0 };
+    let limit = PAGE_ROWS + if more.0 == ex.query() { more.1 } else { 0 };
     let rest = rows.len().saturating_sub(limit);
     rows.truncate(limit);
     let show_more = (rest > 0).then(|| {
-        let query = ex.query.clone();
+        let query = ex.query().to_string();
         let onclick = Callback::from(move |_| more.set((query.clone(), limit)));
         html! { <button type="button" class="show-more" {onclick}>{ t.show_more }{ " (" }{ rest }{ ")" }</button> }
     });
     // One handler for the three sort buttons: the button's `data-ks` is the order.
-    let onclick = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: MouseEvent| {
-            let ks = e.target_dyn_into::<Element>().and_then(|b| b.closest("[data-ks]").ok().flatten());
-            if let Some(ks) = ks.and_then(|b| b.get_attribute("data-ks")) {
-                let mut r = ctx.next();
-                r.kwic_sort = KwicSort::parse(&ks);
-                ctx.go.emit((r, false));
-            }
-        })
-    };
+    let onclick = ctx.on(|e: MouseEvent| {
+        let b = e.target_dyn_into::<Element>()?.closest("[data-ks]").ok()??;
+        Some(Action::KwicSort(KwicSort::parse(&b.get_attribute("data-ks")?)))
+    });
     let current = ctx.route.kwic_sort;
     let aria_sort = |s: KwicSort| if current == s { "ascending" } else { "none" };
     html! {
-        <div class="kwic-wrap">
+        <>
             <div class="kwic-sorts" role="group" aria-label={t.sort_label} {onclick}>
                 { sort_button(current, KwicSort::Position, t.sort_by_order) }
                 { sort_button(current, KwicSort::Left, t.sort_by_left) }
                 { sort_button(current, KwicSort::Right, t.sort_by_right) }
             </div>
             <div class="kwic-scroll">
-            <table class="kwic">
-                <caption class="visually-hidden">{ t.kwic_caption }</caption>
-                <colgroup><col class="left" /><col class="key" /><col class="right" /><col class="doc" /></colgroup>
+            <table class="kwic" aria-label={t.kwic_caption}>
                 <thead><tr>
                     <th scope="col" class="left" aria-sort={aria_sort(KwicSort::Left)}>{ t.kwic_left }</th>
                     <th scope="col" class="key">{ t.kwic_hit }</th>
@@ -71,9 +61,9 @@ pub fn kwic(ctx: &Ctx, more: UseStateHandle<(String, usize)>) -> Html {
                 <tbody>
                     { for rows.iter().map(|l| {
                         // The row and its link open the reader through the app's one link handler.
-                        let href = open_route(ctx, d, l.doc, l.hit).to_hash();
-                        let title = d.engine.article(l.doc).map(|a| a.title.clone()).unwrap_or_default();
-                        let id = d.engine.article(l.doc).map(|a| a.id.clone()).unwrap_or_default();
+                        let href = open_href(ctx, l.doc, l.hit);
+                        let title = d.article(l.doc).map(|a| a.title.clone()).unwrap_or_default();
+                        let id = d.article(l.doc).map(|a| a.id.clone()).unwrap_or_default();
                         html! {
                             <tr data-doc={id} data-hit={l.hit.to_string()}>
                                 <td class="left"><span>{ l.left.clone() }</span></td>
@@ -87,7 +77,7 @@ pub fn kwic(ctx: &Ctx, more: UseStateHandle<(String, usize)>) -> Html {
             </table>
             </div>
             { show_more }
-        </div>
+        </>
     }
 }
 

@@ -1,9 +1,8 @@
 //! A small SVG bar chart of hits per article, grouped by page; each bar
 //! opens its article.
 
-use crate::app::Ctx;
-use crate::components::results::open_route;
-use crate::data::data;
+use crate::ctx::Ctx;
+use crate::links::open_href;
 use yew::prelude::*;
 
 const H: u32 = 96;
@@ -14,7 +13,7 @@ const PAGE_GAP: u32 = 14;
 /// A plain function, not a component: it has no state of its own and is
 /// rebuilt with the results.
 pub fn chart(ctx: &Ctx) -> Html {
-    let Some(d) = data() else { return Html::default() };
+    let d = &*ctx.data;
     let t = ctx.t();
     let ex = &ctx.explored;
     let mut docs = ex.docs.clone();
@@ -25,18 +24,18 @@ pub fn chart(ctx: &Ctx) -> Html {
     let mut bars = Vec::new();
     let mut labels = Vec::new();
     for &doc in &docs {
-        let Some(a) = d.engine.article(doc) else { continue };
+        let Some(a) = d.article(doc) else { continue };
         if last_page != Some(a.page.as_str()) {
             if last_page.is_some() {
                 x += PAGE_GAP;
             }
-            labels.push(html! { <text x={x.to_string()} y={(H + 14).to_string()} class="axis">{ d.page_label(&a.page).to_string() }</text> });
+            labels.push(html! { <text x={x.to_string()} y={(H + 14).to_string()} class="axis">{ d.page_name(&a.page, t) }</text> });
             last_page = Some(a.page.as_str());
         }
         let n = ex.spans(doc).len();
         let h = ((n as u32 * (H - 12)) / max as u32).max(2);
         // Followed by the app's one link handler.
-        let href = open_route(ctx, d, doc, 0).to_hash();
+        let href = open_href(ctx, doc, 0);
         let mut tip = a.title.clone();
         tip.push_str(": ");
         tip.push_str(&n.to_string());

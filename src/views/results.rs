@@ -1,14 +1,15 @@
 //! The result list (with stats, sort, current refinements), the browse mode
 //! for an empty query, and the empty state.
 
-use crate::app::Ctx;
-use crate::components::chart::chart;
-use crate::components::facets::chips;
-use crate::components::kwic::kwic;
-use crate::data::{data, Data};
-use crate::marks::marked;
-use crate::route::{Route, Sort, View};
-use crate::snippets::{meta_line, snippets, title_spans};
+use crate::ctx::Ctx;
+use crate::data::Data;
+use crate::facets::FacetKind;
+use crate::links::open_link;
+use crate::marks::{marked, title_spans};
+use crate::route::{Action, Sort, View};
+use crate::views::chart::chart;
+use crate::views::concordance::kwic;
+use crate::views::panel::chips;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -30,15 +31,15 @@ pub fn use_more() -> More {
 /// The results pane: a plain function of the app.
 pub fn results_view(ctx: &Ctx, more: &More) -> Html {
     let (kwic_more, more) = (more.kwic.clone(), more.results.clone());
-    let Some(d) = data() else { return Html::default() };
+    let d = &*ctx.data;
     let t = ctx.t();
     let ex = &ctx.explored;
     let route = &ctx.route;
     // Only the first results are rendered; "show more" adds a page (per query).
-    let limit = PAGE + if more.0 == ex.query { more.1 } else { 0 };
+    let limit = PAGE + if more.0 == ex.query() { more.1 } else { 0 };
     let shown = &ex.docs[..limit.min(ex.docs.len())];
     let show_more = (ex.docs.len() > limit && route.view == View::List).then(|| {
-        let query = ex.query.clone();
+        let query = ex.query().to_string();
         // One more page than now.
         let extra = limit;
         let onclick = Callback::from(move |_| more.set((query.clone(), extra)));
@@ -56,30 +57,17 @@ pub fn results_view(ctx: &Ctx, more: &More) -> Html {
             <>
                 <strong>{ ex.docs.len() }</strong>{ " " }{ t.articles_unit }{ " · " }
                 <strong>{ ex.hits }</strong>{ " " }{ t.hits_unit }{ " · " }
-                { t.stats_took }{ " " }{ fmt_ms(ex.took_ms) }
+                { t.stats_took }{ " " }{ fmt_ms(ex.searched.took_ms) }
             </>
         }
     };
 
-    let on_sort = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut n = ctx.next();
-            n.sort = Sort::parse(&v);
-            ctx.go.emit((n, true));
-        })
-    };
+    let on_sort = ctx.on(|e: Event| Some(Action::Sort(Sort::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()))));
     // One handler for both view buttons: the second one is the concordance.
-    let set_view = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: MouseEvent| {
-            let Some(b) = e.target_dyn_into::<web_sys::Element>().and_then(|b| b.closest("button").ok().flatten()) else { return };
-            let mut n = ctx.next();
-            n.view = if b.has_attribute("data-kwic") { View::Kwic } else { View::List };
-            ctx.go.emit((n, true));
-        })
-    };
+    let set_view = ctx.on(|e: MouseEvent| {
+        let b = e.target_dyn_into::<web_sys::Element>()?.closest("button").ok()??;
+        Some(Action::View(if b.has_attribute("data-kwic") { View::Kwic } else { View::List }))
+    });
     let list = if route.view == View::List { "true" } else { "false" };
     let kwic_pressed = if route.view == View::Kwic { "true" } else { "false" };
     let sort_opt = |s: Sort, label: &'static str| {
@@ -128,7 +116,7 @@ pub fn results_view(ctx: &Ctx, more: &More) -> Html {
                 }
             </div>
             { chips(ctx) }
-            if ex.partial && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
+            if ex.partial() && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
             if ctx.full && !ex.browsing() && !ex.docs.is_empty() { { chart(ctx) } }
             { body }
             { show_more }
@@ -161,43 +149,23 @@ mod tests {
     }
 }
 
-/// The route that opens `doc` in the reader at hit `hit`.
-pub fn open_route(ctx: &Ctx, d: &Data, doc: u32, hit: usize) -> Route {
-    let mut n = ctx.next();
-    n.open = d.engine.article(doc).map(|a| a.id.clone());
-    n.hit = hit;
-    n
-}
-
-/// A link that opens the reader: a real hash link, followed by the app's
-/// one click handler (`app::link_click`).
-pub fn open_link(ctx: &Ctx, d: &Data, doc: u32, hit: usize, class: &'static str, content: Html) -> Html {
-    let href = open_route(ctx, d, doc, hit).to_hash();
-    html! { <a {class} {href}>{ content }</a> }
-}
-
 fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
-    let Some(a) = d.engine.article(doc) else { return Html::default() };
+    let Some(a) = d.article(doc) else { return Html::default() };
     let t = ctx.t();
     let spans = ctx.explored.spans(doc);
-    let text = d.engine.text(doc);
     let title = match title_spans(a, spans) {
         Some(ts) => marked(&a.title, &ts),
         None => html! { { a.title.clone() } },
     };
-    let snips = match ctx.explored.hit(doc) {
-        Some(h) if h.snippet.text.is_empty() => snippets(&text, &h.spans, &d.engine.snippet_for(h)),
-        Some(h) => snippets(&text, &h.spans, &h.snippet),
-        None => Vec::new(),
-    };
+    // The engine's snippet, as the CLI shows it.
+    let snip = ctx.explored.hit(doc).map(|h| d.snippet(h)).unwrap_or_default();
     let n = spans.len();
-    let loose = ctx.explored.hit(doc).is_some_and(|h| !h.exact);
     let apart = ctx.explored.apart(doc);
     html! {
-        <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={if loose { "false" } else { "true" }}>
-            <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
-            <p class="meta">{ meta_line(d, doc, t) }</p>
-            { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }
+        <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={if ctx.explored.exact(doc) { "true" } else { "false" }}>
+            <h3 class="title">{ open_link(ctx, doc, 0, "open", title) }</h3>
+            <p class="meta">{ d.meta(doc, t, false) }</p>
+            <p class="snippet">{ marked(&snip.text, &snip.highlights) }</p>
             <p class="hit-count"><span class="n">{ n }</span>{ " " }{ t.hits_unit }
                 if apart { <span class="badge">{ t.loose_match }</span> }
             </p>
@@ -210,7 +178,7 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
     let t = ctx.t();
     let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
     for &doc in docs {
-        let Some(a) = d.engine.article(doc) else { continue };
+        let Some(a) = d.article(doc) else { continue };
         match groups.iter_mut().find(|(p, _)| *p == a.page) {
             Some((_, v)) => v.push(doc),
             None => groups.push((a.page.clone(), vec![doc])),
@@ -219,8 +187,8 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
     html! {
         <div class="browse">
             { for groups.into_iter().map(|(page, docs)| {
-                let label = d.page_title(&page, t);
-                let source = d.engine.corpus().pages.iter().find(|p| p.stem == page)
+                let label = d.page_name(&page, t);
+                let source = d.page(&page)
                     .and_then(|p| p.source.clone().map(|s| match &p.date { Some(dt) => { let mut s = s; s.push_str(" · "); s.push_str(dt); s } None => s }));
                 html! {
                     <section class="page-group" data-page={page.clone()}>
@@ -238,8 +206,8 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
 }
 
 fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) -> Html {
-    let Some(a) = d.engine.article(doc) else { return Html::default() };
-    let kws = d.facets.values(doc, crate::facets::FacetKind::Keyword);
+    let Some(a) = d.article(doc) else { return Html::default() };
+    let kws = d.values(doc, FacetKind::Keyword);
     let lead: String = {
         let body = a
             .blocks
@@ -256,8 +224,8 @@ fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) 
     };
     html! {
         <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits="0">
-            <h4 class="title">{ open_link(ctx, d, doc, 0, "open", html! { { a.title.clone() } }) }</h4>
-            <p class="meta">{ meta_line(d, doc, t) }</p>
+            <h4 class="title">{ open_link(ctx, doc, 0, "open", html! { { a.title.clone() } }) }</h4>
+            <p class="meta">{ d.meta(doc, t, false) }</p>
             <p class="snippet">{ lead }</p>
             if !kws.is_empty() {
                 <ul class="keywords" aria-label={t.keywords}>
