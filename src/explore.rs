@@ -91,6 +91,11 @@ impl Explored {
         self.response().notices.contains(&Notice::OnlyExcluded)
     }
 
+    /// A lowercase `or` between terms was searched as a word.
+    pub fn lowercase_or(&self) -> bool {
+        self.response().notices.contains(&Notice::LowercaseOr)
+    }
+
     /// The search hit of an article, when it matches the query.
     pub fn hit(&self, doc: u32) -> Option<&SearchHit> {
         self.response().hits.iter().find(|h| h.doc == doc)

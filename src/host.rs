@@ -64,9 +64,9 @@ impl AppProps {
     /// The route to start with.
     pub fn initial_route(&self) -> Route {
         match &self.embed {
-            None => crate::nav::current(),
+            None => crate::nav::current(true),
             Some(e) if e.sync_url => {
-                let now = crate::nav::current();
+                let now = crate::nav::current(false);
                 if now == Route::default() {
                     e.initial.clone()
                 } else {
@@ -90,15 +90,4 @@ pub fn report(props: &AppProps, old: &Route, new: &Route) {
             e.emit("open", id);
         }
     }
-}
-
-/// Calls [`report`] after every change of the route (not for the initial one).
-#[hook]
-pub fn use_report(props: &AppProps, route: &Rc<Route>) {
-    let prev = use_mut_ref(|| (**route).clone());
-    let props = props.clone();
-    use_effect_with(route.clone(), move |r| {
-        let old = prev.replace((**r).clone());
-        report(&props, &old, r);
-    });
 }

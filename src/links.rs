@@ -14,11 +14,6 @@ pub fn open_href(ctx: &Ctx, doc: u32, hit: usize) -> String {
     ctx.go.latest().apply(&Action::Open(id, hit)).to_hash()
 }
 
-/// A link that opens the reader.
-pub fn open_link(ctx: &Ctx, doc: u32, hit: usize, class: &'static str, content: Html) -> Html {
-    html! { <a {class} href={open_href(ctx, doc, hit)}>{ content }</a> }
-}
-
 /// Opens internal links (`a[href^="#"]`, and a click anywhere on a KWIC row)
 /// as routes: the one handler for every link of the app.
 pub fn link_click(go: &Callback<(Route, bool)>, e: &MouseEvent) {

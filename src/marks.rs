@@ -66,10 +66,8 @@ pub fn marked_chars(chars: &[char], offset: usize, spans: &[(u32, u32)], current
             let s: String = chars[p.start..p.end].iter().collect();
             match p.hit {
                 None => html! { { s } },
-                Some(h) if current.is_some() => {
-                    let cur = current == Some(h);
-                    html! { <mark data-hit={h.to_string()} class={classes!(cur.then_some("current"))}>{ s }</mark> }
-                }
+                Some(h) if current == Some(h) => html! { <mark data-hit={h.to_string()} class="current">{ s }</mark> },
+                Some(h) if current.is_some() => html! { <mark data-hit={h.to_string()}>{ s }</mark> },
                 Some(_) => html! { <mark>{ s }</mark> },
             }
         })

@@ -1,6 +1,8 @@
-//! The browser side of routing: read the hash, write it. The typed query
-//! waiting to be written is owned by each app instance ([`Nav`]).
+//! The browser side of routing: read the hash, write it, remember the
+//! reader's language. The typed query waiting to be written is owned by each
+//! app instance ([`Nav`]).
 
+use crate::i18n::Lang;
 use crate::route::Route;
 use gloo::timers::callback::Timeout;
 use std::cell::RefCell;
@@ -14,37 +16,46 @@ fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
-/// The route in the current URL hash.
-pub fn current() -> Route {
+/// Where the stand-alone page remembers the reader's language.
+const LANG_KEY: &str = "xunyue-lang";
+
+/// The route in the current URL hash. With `remembered`, a hash that names
+/// no language takes the one the reader chose last (the stand-alone page).
+pub fn current(remembered: bool) -> Route {
     let hash = window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-    Route::from_hash(&hash)
+    let stored = remembered.then(|| storage().and_then(|s| s.get_item(LANG_KEY).ok().flatten())).flatten();
+    Route::from_hash_in(&hash, Lang::parse(stored.as_deref().unwrap_or_default()))
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Throws where storage is denied (some file:// and sandboxed pages): then nothing is remembered.
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// Remembers the language the reader chose.
+pub fn remember(lang: Lang) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANG_KEY, lang.code());
+    }
 }
 
 /// The URL writer of one app instance.
 #[derive(Default)]
 pub struct Nav {
     /// A typed query waiting for a pause in typing.
-    pending: RefCell<Option<(Route, Timeout)>>,
+    pending: Rc<RefCell<Option<(Route, Timeout)>>>,
 }
 
 impl Nav {
     /// Replaces the URL with `route` after a pause in typing.
-    pub fn write_later(self: &Rc<Self>, route: &Route) {
-        let me: Weak<Nav> = Rc::downgrade(self);
+    pub fn write_later(&self, route: &Route) {
+        let pending: Weak<_> = Rc::downgrade(&self.pending);
         let t = Timeout::new(TYPING_MS, move || {
-            if let Some(n) = me.upgrade() {
-                n.flush()
+            if let Some(p) = pending.upgrade() {
+                flush(&p)
             }
         });
         *self.pending.borrow_mut() = Some((route.clone(), t));
-    }
-
-    /// Writes a pending [`Nav::write_later`] now.
-    fn flush(&self) {
-        let r = self.pending.borrow_mut().take();
-        if let Some((r, _)) = r {
-            write_now(&r, false);
-        }
     }
 
     /// Drops a pending [`Nav::write_later`] (the URL changed under it: back/forward).
@@ -55,8 +66,16 @@ impl Nav {
     /// Writes the route into the URL: a new history entry when `push`, else
     /// replacing the current one. A pending typed query is written first.
     pub fn write(&self, route: &Route, push: bool) {
-        self.flush();
+        flush(&self.pending);
         write_now(route, push);
+    }
+}
+
+/// Writes a pending [`Nav::write_later`] now.
+fn flush(pending: &RefCell<Option<(Route, Timeout)>>) {
+    let r = pending.borrow_mut().take();
+    if let Some((r, _)) = r {
+        write_now(&r, false);
     }
 }
 

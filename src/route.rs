@@ -228,7 +228,12 @@ impl Route {
     }
 
     pub fn from_hash(hash: &str) -> Route {
-        let mut r = Route::default();
+        Route::from_hash_in(hash, Lang::Zh)
+    }
+
+    /// The route of a hash that names no language in `lang`.
+    pub fn from_hash_in(hash: &str, lang: Lang) -> Route {
+        let mut r = Route { lang, ..Route::default() };
         let body = hash.strip_prefix('#').unwrap_or(hash);
         for part in body.split('&') {
             let (k, v) = match part.split_once('=') {
@@ -359,6 +364,8 @@ mod tests {
         assert_eq!(r.sort, Sort::Relevance);
         assert_eq!(r.q, "\u{fffd}");
         assert_eq!(Route::from_hash(""), Route::default());
+        assert_eq!(Route::from_hash_in("#q=x", Lang::En).lang, Lang::En);
+        assert_eq!(Route::from_hash_in("#q=x&lang=zh", Lang::En).lang, Lang::Zh);
     }
 
     #[test]

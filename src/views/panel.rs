@@ -42,42 +42,58 @@ fn facet_change(e: Event) -> Option<Action> {
 /// keystroke); an empty panel until `ctx.full`.
 #[hook]
 pub fn use_facet_panel(ctx: Option<&Ctx>) -> Html {
-    let expanded = use_state(Vec::<FacetKind>::new);
-    let deps = ctx.map(|c| (c.full, c.explored.matched_docs.clone(), c.route.facets.clone(), c.route.all, c.route.lang));
+    // The whole Ui state: its handlers start from it.
+    let deps = ctx.map(|c| (c.full, c.explored.matched_docs.clone(), c.route.facets.clone(), c.route.all, c.route.lang, (*c.ui).clone()));
     let ctx = ctx.cloned();
-    let panel = use_memo((deps, (*expanded).clone()), move |_| match &ctx {
-        Some(ctx) if ctx.full => panel(ctx, &expanded),
+    let panel = use_memo(deps, move |_| match &ctx {
+        Some(ctx) if ctx.full => panel(ctx),
         _ => html! { <aside class="facets" /> },
     });
     (*panel).clone()
 }
 
-fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
+fn panel(ctx: &Ctx) -> Html {
     let d = &*ctx.data;
     let t = ctx.t();
     let ex = &ctx.explored;
     let onchange = ctx.on(facet_change);
+    // The "all of" switches of the fieldsets.
+    let onclick = ctx.on(|e: MouseEvent| Some(Action::Mode(kind_of(&e.target_dyn_into::<Element>()?.closest("button.mode").ok()??)?)));
+    let n = ex.docs.len();
+    let mut done = String::from(t.show_results);
+    done.push_str(&n.to_string());
+    done.push(' ');
+    done.push_str(crate::views::results::unit(n, t.articles_unit));
+    // Closing the panel (narrow screens) shows the results, which follow it.
+    let close = {
+        let ui = ctx.ui.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(l) = e.target_dyn_into::<Element>().and_then(|b| b.closest(".layout").ok().flatten()) {
+                l.scroll_into_view();
+            }
+            ui.set(crate::ctx::Ui { filters: false, ..(*ui).clone() })
+        })
+    };
     html! {
-        <aside class="facets" aria-label={t.filters} {onchange}>
+        <aside class="facets" id="xunyue-facets" aria-label={t.filters} data-open={ctx.ui.filters.then_some("")} {onchange} {onclick}>
             <h2 class="facets-title">{ t.filters }</h2>
+            <p class="facet-logic">{ t.facet_logic }</p>
             { for FacetKind::ALL.iter().map(|&kind| {
                 let counts = d.counts(&ex.matched_docs, &ctx.route.facets, ctx.route.all, kind);
                 if counts.is_empty() {
                     return Html::default();
                 }
-                let open = expanded.contains(&kind);
+                let open = ctx.ui.expanded & kind.bit() != 0;
                 let more = counts.len() > SHOWN;
-                let toggle_more = {
-                    let expanded = expanded.clone();
-                    Callback::from(move |_| {
-                        let mut v = (*expanded).clone();
-                        if let Some(i) = v.iter().position(|k| *k == kind) { v.remove(i); } else { v.push(kind); }
-                        expanded.set(v);
-                    })
-                };
+                let toggle_more = ctx.on_ui(move |u| u.expanded ^= kind.bit());
                 html! {
                     <fieldset class="facet" data-facet={kind.code()}>
                         <legend>{ facet_name(kind, t) }</legend>
+                        if kind.multi() {
+                            <button type="button" class="mode" aria-pressed={if ctx.route.all & kind.bit() != 0 { "true" } else { "false" }}>
+                                { t.match_all }
+                            </button>
+                        }
                         <ul>
                             { for counts.iter().enumerate().filter(|(i, (v, _))| open || *i < SHOWN || ctx.route.has_facet(kind, v)).map(|(i, (value, n))| {
                                 let checked = ctx.route.has_facet(kind, value);
@@ -105,6 +121,7 @@ fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
                     </fieldset>
                 }
             }) }
+            <button type="button" class="facets-done" onclick={close}>{ done }</button>
         </aside>
     }
 }

@@ -5,7 +5,7 @@ use crate::ctx::Ctx;
 use crate::data::Data;
 use crate::explore::Explored;
 use crate::facets::FacetKind;
-use crate::links::open_link;
+use crate::links::open_href;
 use crate::marks::marked_chars;
 use crate::route::{Action, Route};
 use crate::views::panel::{facet_name, kind_of};
@@ -36,39 +36,23 @@ pub fn scroll_to_current(root: &Element) {
     }
 }
 
-/// Focus and scroll for the reader, run by the app after each render: a hook
-/// of the app, so the reader itself is a plain function. Opening an article
-/// focuses its headline; leaving it (Back, Esc, a link) puts focus back on
-/// the result it was opened from (or the first result, or the search box).
-#[hook]
-pub fn use_reader_focus(explored: &Explored, route: &Route, root: &NodeRef) {
-    let doc = explored.open;
-    {
-        let root = root.clone();
-        let prev = use_mut_ref(|| None::<String>);
-        use_effect_with(route.open.clone(), move |open| {
-            let Some(r) = root.cast::<Element>() else { return };
-            let was = prev.replace(open.clone());
-            match (open, was) {
-                (Some(_), _) => {
-                    focus(&r, "article .headline");
-                }
-                (None, Some(id)) => {
-                    let mut sel = String::from("[data-article-id=\"");
-                    sel.push_str(&id.replace('"', ""));
-                    sel.push_str("\"] a.open");
-                    let _ = focus(&r, &sel) || focus(&r, "[data-article-id] a.open") || focus(&r, "input[type=search]");
-                }
-                _ => {}
-            }
-        });
-    }
-    let root = root.clone();
-    use_effect_with((doc, current_hit(explored, route), explored.open_hits()), move |(doc, _, _)| {
-        if let (Some(_), Some(r)) = (doc, root.cast::<Element>()) {
-            scroll_to_current(&r);
+/// Focus after a change of the open article, run by the app after the
+/// render: opening an article focuses its headline (so the headline is in
+/// view, not the first hit); leaving it (Back, Esc, a link) puts focus back
+/// on the result it was opened from (or the first result, or the search box).
+pub fn focus_after(root: &Element, was: Option<&str>, open: Option<&str>) {
+    match (open, was) {
+        (Some(_), _) => {
+            focus(root, "article .headline");
         }
-    });
+        (None, Some(id)) => {
+            let mut sel = String::from("[data-article-id=\"");
+            sel.push_str(&id.replace('"', ""));
+            sel.push_str("\"] a.open");
+            let _ = focus(root, &sel) || focus(root, "[data-article-id] a.open") || focus(root, "input[type=search]");
+        }
+        _ => {}
+    }
 }
 
 /// The reader view: a plain function of the app.
@@ -96,11 +80,16 @@ pub fn reader(ctx: &Ctx) -> Html {
     let cur = Some(hit);
     let block_html = |i: usize| -> Html {
         let b = &a.blocks[i];
-        let start = offsets.get(i).copied().unwrap_or(0).min(text.len());
+        let mut start = offsets.get(i).copied().unwrap_or(0).min(text.len());
         let end = (start + b.text.chars().count()).min(text.len());
+        // A byline's OCR box (□本报记者 刘腾) is no part of the name.
+        while b.kind == BlockKind::Byline && start < end && matches!(text[start], '□' | ' ' | '\u{3000}') {
+            start += 1;
+        }
         marked_chars(&text[start..end], start, spans, if total > 0 { cur } else { None })
     };
 
+    let has_byline = a.blocks.iter().any(|b| b.kind == BlockKind::Byline);
     let mut head = Vec::new();
     let mut body = Vec::new();
     let mut list: Vec<Html> = Vec::new();
@@ -116,19 +105,17 @@ pub fn reader(ctx: &Ctx) -> Html {
             in_head = false;
         }
         let kind = b.kind.name();
-        let (into, tag, class) = match b.kind {
+        let (into, tag) = match b.kind {
             BlockKind::Headline if !has_headline => {
                 has_headline = true;
-                (&mut head, "h2", "headline")
+                (&mut head, "h2")
             }
-            BlockKind::Kicker if in_head => (&mut head, "p", "kicker"),
-            BlockKind::Byline if in_head => (&mut head, "p", "byline"),
-            BlockKind::Headline | BlockKind::SectionHeading => (&mut body, "h3", "section"),
-            BlockKind::Caption => (&mut body, "p", "caption"),
-            BlockKind::ListItem => (&mut list, "li", ""),
-            _ => (&mut body, "p", ""),
+            BlockKind::Kicker | BlockKind::Byline if in_head => (&mut head, "p"),
+            BlockKind::Headline | BlockKind::SectionHeading => (&mut body, "h3"),
+            BlockKind::ListItem => (&mut list, "li"),
+            _ => (&mut body, "p"),
         };
-        into.push(block(tag, class, kind, content));
+        into.push(block(tag, kind, content));
     }
     if !list.is_empty() {
         body.push(html! { <ul class="list">{ for list.drain(..) }</ul> });
@@ -163,7 +150,7 @@ pub fn reader(ctx: &Ctx) -> Html {
                 <header class="reader-head" id="xunyue-headline">
                     { continuation(ctx, d, a, true) }
                     { for head }
-                    <p class="meta">{ d.meta(doc, t, false) }</p>
+                    <p class="meta">{ d.meta(doc, t, has_byline) }</p>
                 </header>
                 <div class="reader-body">{ for body }</div>
                 { continuation(ctx, d, a, false) }
@@ -190,9 +177,9 @@ fn continuation(ctx: &Ctx, d: &Data, a: &Article, from: bool) -> Html {
             { match d.continuation(a, from).and_then(|doc| d.article(doc).map(|x| (doc, x))) {
                 Some((doc, x)) => {
                     let mut s = text.clone();
-                    s.push_str("：");
+                    s.push('：');
                     s.push_str(&x.title);
-                    open_link(ctx, doc, 0, "continuation", html! { { s } })
+                    html! { <a class="continuation" href={open_href(ctx, doc, 0)}>{ s }</a> }
                 }
                 None => html! { { text } },
             } }
@@ -247,7 +234,7 @@ fn related(ctx: &Ctx, d: &Data, doc: u32) -> Html {
             <ul>
                 { for rel.iter().filter_map(|&o| d.article(o).map(|a| (o, a))).map(|(o, a)| html! {
                     <li data-related={a.id.clone()}>
-                        { open_link(ctx, o, 0, "related-link", html! { { a.title.clone() } }) }
+                        <a class="related-link" href={open_href(ctx, o, 0)}>{ a.title.clone() }</a>
                         <span class="related-page">{ d.page_name(&a.page, ctx.t()) }</span>
                     </li>
                 }) }
@@ -256,16 +243,11 @@ fn related(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     }
 }
 
-/// One block of the text: `<tag class data-kind>`; a plain paragraph's class
-/// is `block <kind>`, the headline is focusable.
-fn block(tag: &'static str, class: &'static str, kind: &'static str, content: Html) -> Html {
-    let class = if class.is_empty() && tag == "p" {
-        let mut c = String::from("block ");
-        c.push_str(kind);
-        Some(AttrValue::from(c))
-    } else {
-        (!class.is_empty()).then_some(AttrValue::Static(class))
-    };
-    let tabindex = (tag == "h2").then_some("-1");
-    html! { <@{tag} {class} {tabindex} data-kind={kind}>{ content }</@> }
+/// One block of the text: `<tag data-kind>` (styled by its kind); the
+/// headline is `h2.headline`, focusable.
+fn block(tag: &'static str, kind: &'static str, content: Html) -> Html {
+    if tag == "h2" {
+        return html! { <h2 class="headline" tabindex="-1" data-kind={kind}>{ content }</h2> };
+    }
+    html! { <@{tag} data-kind={kind}>{ content }</@> }
 }
