@@ -121,6 +121,24 @@ pub struct Strings {
     pub loose_match: &'static str,
 }
 
+impl Strings {
+    /// `(21 exact · 58 apart)` of `hits`.
+    pub fn split(&self, exact: usize, hits: usize) -> String {
+        let [a, b, c] = self.split;
+        let mut s = String::from(a);
+        s.push_str(&exact.to_string());
+        s.push_str(b);
+        s.push_str(&hits.saturating_sub(exact).to_string());
+        s.push_str(c);
+        s
+    }
+}
+
+/// The unit for `n` of `[one, many]`.
+pub fn unit(n: usize, u: [&'static str; 2]) -> &'static str {
+    u[(n != 1) as usize]
+}
+
 pub static ZH: Strings = Strings {
     app_name: "寻阅",
     tagline: "报纸全文检索",
@@ -264,3 +282,17 @@ pub static EN: Strings = Strings {
     loose_match: "words apart",
     partial_notice: "No article holds every word; these hold most of them.",
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_number_and_split_says_both_kinds() {
+        assert_eq!(unit(1, EN.hits_unit), "hit");
+        assert_eq!(unit(0, EN.hits_unit), "hits");
+        assert_eq!(unit(2, EN.articles_unit), "articles");
+        assert_eq!(EN.split(21, 79), " (21 exact · 58 apart)");
+        assert_eq!(ZH.split(21, 79), "（完全匹配 21 · 分开出现 58）");
+    }
+}

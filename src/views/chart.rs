@@ -4,7 +4,7 @@
 
 use crate::ctx::Ctx;
 use crate::links::open_href;
-use crate::views::results::{split, unit};
+use crate::i18n::unit;
 use yew::prelude::*;
 
 const H: u32 = 96;
@@ -46,7 +46,7 @@ pub fn chart(ctx: &Ctx) -> Html {
         tip.push(' ');
         tip.push_str(unit(n, t.hits_unit));
         if exact > 0 && exact < n {
-            tip.push_str(&split(t, exact, n));
+            tip.push_str(&t.split(exact, n));
         }
         let bar = html! {
             // Followed by the app's one link handler.

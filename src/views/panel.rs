@@ -63,7 +63,7 @@ fn panel(ctx: &Ctx) -> Html {
     let mut done = String::from(t.show_results);
     done.push_str(&n.to_string());
     done.push(' ');
-    done.push_str(crate::views::results::unit(n, t.articles_unit));
+    done.push_str(crate::i18n::unit(n, t.articles_unit));
     // Closing the panel (narrow screens) shows the results, which follow it.
     let close = {
         let ui = ctx.ui.clone();

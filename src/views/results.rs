@@ -4,6 +4,7 @@
 use crate::ctx::Ctx;
 use crate::data::Data;
 use crate::facets::FacetKind;
+use crate::i18n::unit;
 use crate::links::open_href;
 use crate::marks::{marked, title_spans};
 use crate::route::{Action, Sort, View};
@@ -43,7 +44,7 @@ pub fn results_view(ctx: &Ctx) -> Html {
         html! { <>{ n }{ " " }{ unit(n, t.articles_unit) }</> }
     } else {
         // "79 hits (21 exact · 58 apart)" when both kinds are there and all are shown.
-        let split = (ex.split() && !route.exact).then(|| split(t, ex.exact_hits, ex.hits));
+        let split = (ex.split() && !route.exact).then(|| t.split(ex.exact_hits, ex.hits));
         html! {
             <>
                 <strong>{ n }</strong>{ " " }{ unit(n, t.articles_unit) }{ " · " }
@@ -128,22 +129,6 @@ pub fn results_view(ctx: &Ctx) -> Html {
             { show_more }
         </section>
     }
-}
-
-/// `(21 exact · 58 apart)` of `hits`.
-pub fn split(t: &crate::i18n::Strings, exact: usize, hits: usize) -> String {
-    let [a, b, c] = t.split;
-    let mut s = String::from(a);
-    s.push_str(&exact.to_string());
-    s.push_str(b);
-    s.push_str(&(hits - exact).to_string());
-    s.push_str(c);
-    s
-}
-
-/// The unit for `n` of `[one, many]`.
-pub fn unit(n: usize, u: [&'static str; 2]) -> &'static str {
-    u[(n != 1) as usize]
 }
 
 /// `1.5 ms` under 10 ms, else `12 ms`, with integer formatting only (the
