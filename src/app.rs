@@ -1,290 +1,313 @@
-//! The application root: route state, search, keyboard, layout.
+//! The explorer: one Yew component owning the state of one instance (its
+//! route, archive, search, typing and URL writer), the keyboard, and the
+//! layout of the views (`crate::views`).
 
-use crate::components::reader::{reader, use_reader_focus};
-use crate::components::facets::use_facet_panel;
-use crate::components::results::{results_view, use_more};
-use crate::components::search_box::use_search_box;
-use crate::data::data;
-use crate::embed::{use_report, AppProps};
-use crate::explore::{explore, Explored};
-use crate::nav;
-use crate::route::Route;
+use crate::ctx::{Ctx, Go, Ui};
+use crate::data::Data;
+use crate::explore::{explore, Searched};
+use crate::explore::Explored;
+use crate::host::{report, AppProps};
+use crate::keys::{key, At, Key};
+use crate::links::link_click;
+use crate::nav::Nav;
+use crate::route::{Action, Route};
+use crate::views::panel::use_facet_panel;
+use crate::views::reader::{focus, focus_after, reader, scroll_to_current};
+use crate::views::results::results_view;
+use crate::views::search_box::{search_box, Typing};
 use gloo::events::{EventListener, EventListenerOptions};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, KeyboardEvent};
+use web_sys::{Element, HtmlElement, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-/// What every view reads: the current route and how to change it.
-#[derive(Clone)]
-pub struct Ctx {
-    pub route: Rc<Route>,
-    /// Go to a route: `(route, push)`; `push` adds a history entry.
-    pub go: Callback<(Route, bool)>,
-    pub explored: Rc<Explored>,
-    /// False for the first view after the corpus loads: secondary views
-    /// (facets, chart) follow in the next task, after the results are painted.
-    pub full: bool,
-    /// The route as of the latest render: handlers kept in memoized views
-    /// start from it, never from the route they were made with.
+/// What the last update saw: the route, the view, whether the archive was shown.
+type Seen = Option<(Rc<Route>, Rc<Explored>, bool)>;
+
+/// What one explorer keeps between renders, besides its route.
+struct Kept {
+    /// The archive, or `None` when it does not load.
+    data: Option<Rc<Data>>,
+    /// The route as of the latest render (see [`Go`]).
     latest: Rc<RefCell<Rc<Route>>>,
-}
-
-impl Ctx {
-    pub fn t(&self) -> &'static crate::i18n::Strings {
-        self.route.lang.t()
-    }
-    /// A copy of the current route to modify and pass to `go`.
-    pub fn next(&self) -> Route {
-        (**self.latest.borrow()).clone()
-    }
-}
-
-/// Opens internal links (`a[href^="#"]`, and a click anywhere on a KWIC row)
-/// as routes: one handler for every link of the app.
-fn link_click(go: &Callback<(Route, bool)>, e: &MouseEvent) {
-    if e.default_prevented() || e.button() != 0 || e.ctrl_key() || e.meta_key() || e.shift_key() || e.alt_key() {
-        return;
-    }
-    let Some(el) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
-    let link = match el.closest("a[href^='#']").ok().flatten() {
-        Some(a) => Some(a),
-        None => el.closest("tr[data-doc]").ok().flatten().and_then(|tr| tr.query_selector("a[href^='#']").ok().flatten()),
-    };
-    let Some(href) = link.and_then(|a| a.get_attribute("href")) else { return };
-    e.prevent_default();
-    go.emit((Route::from_hash(&href), true));
+    nav: Nav,
+    typing: Rc<Typing>,
+    /// Hits of the open article (for `n`/`N`).
+    hits: Cell<usize>,
+    seen: RefCell<Seen>,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let route = use_state_eq(|| Rc::new(props.initial_route()));
-    use_report(props, &route);
+    let route = use_state(|| Rc::new(props.initial_route()));
     let sync_url = props.syncs_url();
     let owns_document = props.owns_document();
-    let latest = use_mut_ref(|| (*route).clone());
-    *latest.borrow_mut() = (*route).clone();
-    let ready = use_state(|| false);
-    let full = use_state(|| false);
     let root = use_node_ref();
+    // The archive loads before the first render (in this first task, so the
+    // page's service worker registers after it and its precache does not
+    // compete with the first result). The first render is the header and
+    // search box only; the next task shows the results of whatever was
+    // typed meanwhile, never a browse list that typing replaces at once.
+    let kept = use_memo((), |_| Kept {
+        data: Data::load().map(Rc::new),
+        latest: Rc::new(RefCell::new((*route).clone())),
+        nav: Nav::default(),
+        typing: Rc::default(),
+        hits: Cell::new(0),
+        seen: RefCell::new(None),
+    });
+    let latest = kept.latest.clone();
+    *latest.borrow_mut() = (*route).clone();
+    let data = kept.data.clone();
+    let draft = use_state(|| route.q.clone());
+    let ui = use_state(Ui::default);
+    let ready = ui.stage > 0;
 
     let go = {
         let route = route.clone();
+        let kept = kept.clone();
         Callback::from(move |(r, push): (Route, bool)| {
             if sync_url {
                 // Typing (only the query changes) writes the URL after a pause.
                 let typing = !push && r.q != route.q && r == Route { q: r.q.clone(), ..(**route).clone() };
                 if typing {
-                    nav::write_later(&r);
+                    kept.nav.write_later(&r);
                 } else {
-                    nav::write(&r, push);
+                    kept.nav.write(&r, push);
                 }
+            }
+            if owns_document && r.lang != route.lang {
+                crate::nav::remember(r.lang);
             }
             route.set(Rc::new(r));
         })
     };
+    let steer = Go { to: go.clone(), latest: latest.clone() };
 
-    // Back/forward and hand-edited hashes.
-    {
-        let route = route.clone();
-        use_effect_with((), move |_| {
-            let listeners = web_sys::window().filter(|_| sync_url).map(|w| {
-                let r1 = route.clone();
-                let r2 = route.clone();
-                (
-                    EventListener::new(&w, "popstate", move |_| {
-                        nav::cancel();
-                        r1.set(Rc::new(nav::current()))
-                    }),
-                    EventListener::new(&w, "hashchange", move |_| {
-                        nav::cancel();
-                        r2.set(Rc::new(nav::current()))
-                    }),
-                )
-            });
-            move || drop(listeners)
-        });
-    }
+    // The search runs once per query; the facets, order and open article only filter and sort its matches.
+    let searched = {
+        let data = data.clone();
+        use_memo((route.q.clone(), ready), move |(q, ready)| match (&data, *ready) {
+            (Some(d), true) => Searched::new(d, q),
+            _ => Searched::default(),
+        })
+    };
+    let explored = {
+        let data = data.clone();
+        let r = (*route).clone();
+        use_memo((searched, r.facets.clone(), r.all, r.exact, r.sort, r.open.clone()), move |(s, ..)| match &data {
+            Some(d) => explore(d, s.clone(), &r),
+            None => Default::default(),
+        })
+    };
+    kept.hits.set(explored.open_hits());
 
-    // The document language follows the UI language.
+    // Once: back/forward and hand-edited hashes, the keyboard (`crate::keys`; the stand-alone page
+    // listens on the window, an embedded explorer on its own root), input methods committing
+    // text; then the results in the next task.
     {
-        let lang = route.lang;
-        use_effect_with(lang, move |lang| {
-            if !owns_document {
-                return;
-            }
-            if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-                el.set_attribute("lang", lang.html_lang()).ok();
-            }
-        });
-    }
-
-    // What the views show depends on these four only (not on the hit, view or language).
-    let explored = use_memo(
-        (route.q.clone(), route.facets.clone(), route.sort, route.open.clone(), *ready),
-        |(q, facets, sort, open, ready)| if *ready { explore(q, facets, *sort, open.as_deref()) } else { Explored::default() },
-    );
-
-    // The corpus loads before the first render (in this first task, so the
-    // page's service worker registers after it and its precache does not
-    // compete with the first result). The first render is the header and
-    // search box only; the next task shows the results of whatever was
-    // typed meanwhile, never a browse list that typing replaces at once.
-    data();
-    {
-        let ready = ready.clone();
-        use_effect_with((), move |_| {
-            crate::perf::mark("xunyue:shell");
-            gloo::timers::callback::Timeout::new(0, move || ready.set(true)).forget();
-        });
-    }
-    {
-        let full = full.clone();
-        use_effect_with(*ready, move |shown| {
-            if *shown {
-                crate::perf::mark("xunyue:results");
-                after_paint(move || full.set(true));
-            }
-        });
-    }
-    crate::components::search_box::use_rendered(&explored);
-
-    // Keyboard: `/` search, arrows through results, Esc back, n/N hits.
-    {
-        let latest = latest.clone();
-        let go = go.clone();
-        let root = root.clone();
-        let explored = explored.clone();
-        let total_ref = use_mut_ref(|| 0usize);
-        *total_ref.borrow_mut() = explored.open_hits();
-        // The stand-alone page listens on the window, an embedded explorer on its own root.
+        let (route, kept, root, steer, draft, ui) =
+            (route.clone(), kept.clone(), root.clone(), steer.clone(), draft.clone(), ui.clone());
         let target: Option<web_sys::EventTarget> = match &props.embed {
             None => web_sys::window().map(Into::into),
             Some(e) => Some(e.root.clone().into()),
         };
         use_effect_with((), move |_| {
-            let listener = target.map(|w| {
-                EventListener::new_with_options(&w, "keydown", EventListenerOptions::enable_prevent_default(), move |e| {
-                    let Some(e) = e.dyn_ref::<KeyboardEvent>() else { return };
-                    if e.ctrl_key() || e.meta_key() || e.alt_key() {
-                        return;
+            let mut listeners = Vec::new();
+            if let Some(w) = web_sys::window().filter(|_| sync_url) {
+                for name in ["popstate", "hashchange"] {
+                    let (route, kept) = (route.clone(), kept.clone());
+                    listeners.push(EventListener::new(&w, name, move |_| {
+                        kept.nav.cancel();
+                        route.set(Rc::new(crate::nav::current(owns_document)))
+                    }));
+                }
+            }
+            if let Some(target) = target {
+                let k = kept.clone();
+                let s = steer.clone();
+                listeners.push(EventListener::new(&target, "compositionend", move |e| {
+                    // The search box is the explorer's one text field.
+                    if let Some(input) = e.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) {
+                        k.typing.typed(&s, &draft, input.value());
                     }
-                    let r = latest.borrow().as_ref().clone();
-                    let in_input = e
-                        .target()
-                        .and_then(|t| t.dyn_into::<Element>().ok())
-                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-                        .unwrap_or(false);
-                    let key = e.key();
-                    match key.as_str() {
-                        "/" if !in_input => {
-                            e.prevent_default();
-                            focus(&root, "input[type=search]");
-                        }
-                        "Escape" if r.open.is_some() => {
-                            e.prevent_default();
-                            let id = r.open.clone().unwrap_or_default();
-                            let mut n = r;
-                            n.open = None;
-                            n.hit = 0;
-                            go.emit((n, true));
-                            focus_result_later(&root, id);
-                        }
-                        "n" | "N" if !in_input && r.open.is_some() => {
-                            let total = *total_ref.borrow();
-                            if total > 0 {
-                                e.prevent_default();
-                                let mut n = r;
-                                n.hit = if key == "n" { (n.hit + 1) % total } else { (n.hit + total - 1) % total };
-                                go.emit((n, false));
-                            }
-                        }
-                        "ArrowDown" | "ArrowUp" if r.open.is_none() => {
-                            if move_focus(&root, key == "ArrowDown") {
-                                e.prevent_default();
-                            }
-                        }
-                        _ => {}
+                }));
+                let opts = EventListenerOptions::enable_prevent_default();
+                listeners.push(EventListener::new_with_options(&target, "keydown", opts, move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>() {
+                        keydown(e, &steer, &root, kept.hits.get());
                     }
-                })
-            });
-            move || drop(listener)
+                }));
+            }
+            crate::perf::mark("xunyue:shell");
+            gloo::timers::callback::Timeout::new(0, move || ui.set(Ui { stage: 1, ..(*ui).clone() })).forget();
+            move || drop(listeners)
         });
     }
 
-    let ctx = Ctx { route: (*route).clone(), go: go.clone(), explored: explored.clone(), full: *full, latest: latest.clone() };
-    use_reader_focus(&ctx, &root);
-    let facet_panel = use_facet_panel(&ctx);
-    let more = use_more();
-    let search_box = use_search_box(&ctx);
-    let t = ctx.t();
-    let body = if !*ready {
-        html! {}
-    } else if data().is_none() {
-        html! { <p role="alert">{ t.load_error }</p> }
-    } else if route.open.is_some() {
-        reader(&ctx)
-    } else {
-        html! {
+    // After each render that changed the route or the view: tell the host, follow the route in
+    // the box, the document's language and title, focus and scroll in the reader, measures.
+    {
+        let (kept, root, draft, ui) = (kept.clone(), root.clone(), draft.clone(), ui.clone());
+        let props = props.clone();
+        use_effect_with(((*route).clone(), explored.clone(), ready), move |(r, ex, ready)| {
+            let was = kept.seen.replace(Some((r.clone(), ex.clone(), *ready)));
+            let (old_r, old_ex, was_ready) = match &was {
+                Some((a, b, c)) => (Some(&**a), Some(b), *c),
+                None => (None, None, false),
+            };
+            if let Some(old) = old_r {
+                report(&props, old, r);
+            }
+            if old_r.is_none_or(|o| o.q != r.q) && !kept.typing.waiting() && **draft != r.q {
+                draft.set(r.q.clone());
+            }
+            if old_ex.is_none_or(|o| !Rc::ptr_eq(o, ex)) {
+                kept.typing.rendered();
+            }
+            if *ready && !was_ready {
+                crate::perf::mark("xunyue:results");
+                after_paint(move || ui.set(Ui { stage: 2, ..(*ui).clone() }));
+            }
+            if props.owns_document() {
+                if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+                    if let Some(el) = doc.document_element() {
+                        el.set_attribute("lang", r.lang.html_lang()).ok();
+                    }
+                    doc.set_title(&title(kept.data.as_deref(), r, ex));
+                }
+            }
+            let Some(el) = root.cast::<Element>() else { return };
+            let shown = *ready && !was_ready;
+            let opened = shown || old_r.map(|o| o.open.as_deref()) != Some(r.open.as_deref());
+            if opened && old_r.is_some() {
+                focus_after(&el, old_r.and_then(|o| o.open.as_deref()), r.open.as_deref());
+            }
+            // Opened at its first hit, the article shows its headline; a hit asked for (a deep
+            // link, a concordance row, n/N) is scrolled into view.
+            let moved = old_r.is_some_and(|o| o.hit != r.hit) || old_ex.is_some_and(|o| o.open != ex.open);
+            if ex.open.is_some() && (r.hit > 0 || (moved && !opened)) {
+                scroll_to_current(&el);
+            }
+        });
+    }
+
+    let t = route.lang.t();
+    let ctx = data.map(|data| Ctx {
+        data,
+        route: (*route).clone(),
+        go: steer.clone(),
+        explored: explored.clone(),
+        ui: ui.clone(),
+        full: ui.stage > 1,
+    });
+    let facet_panel = use_facet_panel(ctx.as_ref());
+    let reading = route.open.is_some();
+    let search = search_box(&route, &steer, &kept.typing, &draft, ready && !reading && ctx.is_some());
+    let body = match &ctx {
+        _ if !ready => html! {},
+        None => html! { <p role="alert">{ t.load_error }</p> },
+        Some(ctx) if reading => reader(ctx),
+        Some(ctx) => html! {
             <div class="layout">
                 { facet_panel }
-                { results_view(&ctx, &more) }
+                { results_view(ctx) }
             </div>
-        }
+        },
     };
-    let switch_lang = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| {
-            let mut n = ctx.next();
-            n.lang = n.lang.other();
-            ctx.go.emit((n, false));
+    let switch_lang = steer.on(|_: MouseEvent| Some(Action::Lang));
+    // Past the search box and the filters, to the first result.
+    let skip = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(r) = root.cast::<Element>() {
+                focus(&r, "[data-article-id] a.open");
+            }
         })
+    };
+    let toggle_filters = {
+        let ui = ui.clone();
+        Callback::from(move |_: MouseEvent| ui.set(Ui { filters: !ui.filters, ..(*ui).clone() }))
     };
     html! {
             <div class="xunyue" ref={root} lang={route.lang.html_lang()} onclick={move |e: MouseEvent| link_click(&go, &e)}>
+                if ready && !reading {
+                    <button type="button" class="skip" onclick={skip}>{ t.skip }</button>
+                }
                 <header class="top" role="banner">
                     <div class="brand">
                         <span class="logo" aria-hidden="true">{ "寻" }</span>
-                        <span class="name">{ t.app_name }</span>
+                        <h1 class="name">{ t.app_name }</h1>
                         <span class="tagline">{ t.tagline }</span>
                     </div>
-                    { search_box }
+                    { search }
+                    if ready && !reading {
+                        <button type="button" class="filters-toggle" aria-controls="xunyue-facets"
+                            aria-expanded={if ui.filters { "true" } else { "false" }} onclick={toggle_filters}>
+                            { t.filters }
+                            if !route.facets.is_empty() { <span class="n">{ route.facets.len() }</span> }
+                        </button>
+                    }
                     <button type="button" class="lang" onclick={switch_lang}
-                        lang={ctx.route.lang.other().html_lang()}>{ t.switch_lang }</button>
+                        lang={route.lang.other().html_lang()}>{ t.switch_lang }</button>
                 </header>
                 <main id="main">{ body }</main>
-                <footer class="keys"><p>{ t.keys_hint }</p></footer>
+                <footer class="keys">{ t.keys_hint }</footer>
             </div>
     }
 }
 
-fn focus(root: &NodeRef, selector: &str) {
-    if let Some(el) = root
-        .cast::<Element>()
-        .and_then(|r| r.query_selector(selector).ok().flatten())
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
-        el.focus().ok();
+/// The document title: the open article, the query, the app.
+fn title(d: Option<&Data>, r: &Route, ex: &Explored) -> String {
+    let mut s = String::new();
+    for part in [ex.open.and_then(|doc| d?.article(doc)).map(|a| a.title.as_str()), Some(r.q.trim())].into_iter().flatten() {
+        if !part.is_empty() {
+            s.push_str(part);
+            s.push_str(" — ");
+        }
     }
+    s.push_str("寻阅 Xunyue");
+    s
 }
 
-/// After closing the reader, put focus back on the result it came from.
-fn focus_result_later(root: &NodeRef, id: String) {
-    let root = root.clone();
-    gloo::timers::callback::Timeout::new(0, move || {
-        let mut sel = String::from("[data-article-id=\"");
-        sel.push_str(&id.replace('"', ""));
-        sel.push_str("\"] a.open");
-        focus(&root, &sel);
-    })
-    .forget();
+/// Carries out a key press (`crate::keys`).
+fn keydown(e: &KeyboardEvent, go: &Go, root: &NodeRef, hits: usize) {
+    let r = go.latest();
+    let el = e.target().and_then(|t| t.dyn_into::<Element>().ok());
+    let tag = el.as_ref().map(|el| el.tag_name()).unwrap_or_default();
+    let at = At {
+        modifier: e.ctrl_key() || e.meta_key() || e.alt_key(),
+        in_input: matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT"),
+        in_search: el.as_ref().is_some_and(|el| el.get_attribute("type").as_deref() == Some("search")),
+        reading: r.open.is_some(),
+        hits,
+    };
+    let Some(root) = root.cast::<Element>() else { return };
+    match key(&e.key(), at) {
+        Some(Key::Search) => {
+            focus(&root, "input[type=search]");
+        }
+        Some(Key::LeaveSearch) => {
+            if let Some(el) = el.and_then(|el| el.dyn_into::<HtmlElement>().ok()) {
+                el.blur().ok();
+            }
+        }
+        Some(Key::Close) => go.act(Action::Close),
+        Some(Key::Step(by)) => go.act(Action::Step(by, hits)),
+        Some(Key::Move(down)) => {
+            if !move_focus(&root, down) {
+                return;
+            }
+        }
+        None => return,
+    }
+    e.prevent_default();
 }
 
 /// Moves focus to the next/previous result link; from the search box,
 /// ArrowDown goes to the first result.
-fn move_focus(root: &NodeRef, down: bool) -> bool {
-    let Some(r) = root.cast::<Element>() else { return false };
+fn move_focus(r: &Element, down: bool) -> bool {
     let Ok(list) = r.query_selector_all("[data-article-id] a.open") else { return false };
     let n = list.length();
     if n == 0 {
@@ -310,10 +333,7 @@ fn move_focus(root: &NodeRef, down: bool) -> bool {
         (None, true) if is_search => 0,
         (None, _) => return false,
         (Some(i), true) => (i + 1).min(n - 1),
-        (Some(0), false) => {
-            focus(root, "input[type=search]");
-            return true;
-        }
+        (Some(0), false) => return focus(r, "input[type=search]"),
         (Some(i), false) => i - 1,
     };
     if let Some(el) = list.item(next).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {

@@ -1,51 +1,187 @@
-//! The corpus loaded once from the embedded blob, with derived lookups.
+//! The archive as the views see it: the one interface between the UI and
+//! the engine. Views ask it for articles, texts, searches, snippets, facet
+//! values and counts, page names; none reaches into the engine's corpus.
+//!
+//! Today it is loaded whole from the embedded bundle, before the first
+//! view. An archive loaded in parts later (static shards) keeps this
+//! interface: each explorer owns its `Rc<Data>` (no global), so it can swap
+//! in a newer one as parts arrive.
 
-use crate::facets::FacetIndex;
-use std::cell::OnceCell;
-use xunyue_engine::Engine;
+use crate::facets::{FacetIndex, FacetKind, Modes};
+use crate::i18n::Strings;
+use std::rc::Rc;
+use xunyue_core::model::Page;
+use xunyue_core::Article;
+use xunyue_engine::snippet::Snippet;
+use xunyue_engine::{Engine, SearchHit, SearchResponse};
+
+/// Related articles listed in the reader.
+const RELATED: usize = 5;
 
 pub struct Data {
-    pub engine: Engine,
-    pub facets: FacetIndex,
-}
-
-thread_local! {
-    static DATA: OnceCell<Option<&'static Data>> = const { OnceCell::new() };
-}
-
-/// The loaded corpus, or `None` when the embedded blob does not decode.
-pub fn data() -> Option<&'static Data> {
-    DATA.with(|d| {
-        *d.get_or_init(|| {
-            let engine = Engine::from_bytes(xunyue_corpus::BLOB).ok()?;
-            crate::perf::mark("xunyue:engine");
-            let facets = FacetIndex::build(&engine);
-            crate::perf::mark("xunyue:facets");
-            Some(&*Box::leak(Box::new(Data { engine, facets })))
-        })
-    })
+    engine: Engine,
+    facets: FacetIndex,
 }
 
 impl Data {
+    /// The embedded archive, or `None` when its bundle does not decode.
+    pub fn load() -> Option<Data> {
+        let engine = Engine::from_bytes(xunyue_corpus::BLOB).ok()?;
+        crate::perf::mark("xunyue:engine");
+        let pages = &engine.corpus().pages;
+        let facets = FacetIndex::build(engine.articles(), &engine.analysis().articles, |a| {
+            let p = pages.iter().find(|p| p.stem == a.page);
+            (p.and_then(|p| p.source.as_ref()), p.and_then(|p| p.date.as_ref()))
+        });
+        crate::perf::mark("xunyue:facets");
+        Some(Data { engine, facets })
+    }
+
+    /// Number of articles; docs are `0..len`.
+    pub fn len(&self) -> u32 {
+        self.engine.articles().len() as u32
+    }
+
+    pub fn article(&self, doc: u32) -> Option<&Article> {
+        self.engine.article(doc)
+    }
+
+    /// The article's text as chars (what hit spans index into).
+    pub fn text(&self, doc: u32) -> Rc<[char]> {
+        self.engine.text(doc)
+    }
+
     /// Position of the article with this id.
     pub fn doc_of(&self, id: &str) -> Option<u32> {
         self.engine.articles().iter().position(|a| a.id == id).map(|i| i as u32)
     }
 
-    /// Heading of a page: its printed label, or "版面 000".
-    pub fn page_title(&self, stem: &str, t: &crate::i18n::Strings) -> String {
-        let label = self.page_label(stem);
-        if self.engine.corpus().pages.iter().any(|p| p.stem == stem && p.label.is_some()) {
-            return label.to_string();
+    /// The engine's answer to a query.
+    pub fn search(&self, q: &str) -> SearchResponse {
+        self.engine.search(q)
+    }
+
+    /// True when the query has several terms that must all occur: their
+    /// hits side by side are the query, apart they are "apart".
+    pub fn several_terms(&self, q: &str) -> bool {
+        self.engine.parse(q).clauses.len() > 1
+    }
+
+    /// The engine's snippet of a hit (the CLI shows the same).
+    pub fn snippet(&self, hit: &SearchHit) -> Snippet {
+        if hit.snippet.text.is_empty() {
+            self.engine.snippet_for(hit)
+        } else {
+            hit.snippet.clone()
         }
-        let mut s = String::from(t.page);
-        s.push(' ');
-        s.push_str(label);
+    }
+
+    pub fn page(&self, stem: &str) -> Option<&Page> {
+        self.engine.corpus().pages.iter().find(|p| p.stem == stem)
+    }
+
+    /// What a page is called: its printed label (第一版), its printed number
+    /// (第 2 版 / Page 2), else its place in the archive (扫描页 3 / Scan 3).
+    pub fn page_name(&self, stem: &str, t: &Strings) -> String {
+        let pages = &self.engine.corpus().pages;
+        let Some(i) = pages.iter().position(|p| p.stem == stem) else { return stem.to_string() };
+        let p = &pages[i];
+        if let Some(l) = &p.label {
+            return l.clone();
+        }
+        let ([pre, post], n) = match p.number {
+            Some(n) => (t.page_no, n as usize),
+            None => (t.scan_no, i + 1),
+        };
+        let mut s = String::from(pre);
+        s.push_str(&n.to_string());
+        s.push_str(post);
         s
     }
 
-    /// Label of a page ("第一版"), or its stem.
-    pub fn page_label<'a>(&'a self, stem: &'a str) -> &'a str {
-        self.facets.label(crate::facets::FacetKind::Page, stem)
+    /// What readers see for a facet value (pages by name).
+    pub fn label(&self, kind: FacetKind, value: &str, t: &Strings) -> String {
+        if kind == FacetKind::Page {
+            self.page_name(value, t)
+        } else {
+            value.to_string()
+        }
+    }
+
+    pub fn values(&self, doc: u32, kind: FacetKind) -> &[String] {
+        self.facets.values(doc, kind)
+    }
+
+    /// The docs of `docs` that satisfy the selection.
+    pub fn filter(&self, docs: &[u32], selected: &[(FacetKind, String)], all: Modes) -> Vec<u32> {
+        self.facets.filter(docs, selected, all)
+    }
+
+    /// The values of a facet with their live counts (see [`crate::facets`]).
+    pub fn counts(&self, docs: &[u32], selected: &[(FacetKind, String)], all: Modes, kind: FacetKind) -> Vec<(String, usize)> {
+        self.facets.counts(docs, selected, all, kind)
+    }
+
+    /// True when some article has a date (else sorting by date means nothing).
+    pub fn has_dates(&self) -> bool {
+        self.facets.has_dates()
+    }
+
+    /// `source · date · page`, then the authors unless `bylined` (the reader
+    /// shows the byline itself), leaving out what is unknown.
+    pub fn meta(&self, doc: u32, t: &Strings, bylined: bool) -> String {
+        let Some(a) = self.article(doc) else { return String::new() };
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.values(doc, FacetKind::Source).iter().cloned());
+        parts.extend(self.values(doc, FacetKind::Date).iter().cloned());
+        parts.push(self.page_name(&a.page, t));
+        if !bylined {
+            if !a.authors.is_empty() {
+                parts.push(a.authors.join("、"));
+            } else if let Some(b) = &a.byline {
+                parts.push(b.clone());
+            }
+        }
+        parts.join(" · ")
+    }
+
+    /// Articles sharing the most entities and keywords with `doc`, most first.
+    pub fn related(&self, doc: u32) -> Vec<u32> {
+        let kinds = [FacetKind::Org, FacetKind::Person, FacetKind::Place, FacetKind::Keyword];
+        let mut out: Vec<(u32, usize)> = (0..self.len())
+            .filter(|&o| o != doc)
+            .map(|o| {
+                let shared = kinds
+                    .iter()
+                    .map(|&k| {
+                        let mine = self.values(doc, k);
+                        self.values(o, k).iter().filter(|v| mine.contains(v)).count()
+                    })
+                    .sum();
+                (o, shared)
+            })
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        xunyue_core::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        out.into_iter().take(RELATED).map(|(o, _)| o).collect()
+    }
+
+    /// The article `a` continues from (`from`) or on, when the archive holds it.
+    pub fn continuation(&self, a: &Article, from: bool) -> Option<u32> {
+        let label = if from { a.continued_from.as_ref() } else { a.continued_to.as_ref() }?;
+        let here = self.page(&a.page).and_then(|p| p.label.clone());
+        self.engine
+            .corpus()
+            .pages
+            .iter()
+            .filter(|p| p.label.as_deref() == Some(label.as_str()) || p.stem == *label)
+            .flat_map(|p| p.articles.iter())
+            .filter_map(|id| self.doc_of(id))
+            .find(|&doc| {
+                self.article(doc).is_some_and(|x| {
+                    let back = if from { &x.continued_to } else { &x.continued_from };
+                    back.is_some() && (here.is_none() || back.as_ref() == here.as_ref())
+                })
+            })
     }
 }

@@ -1,31 +1,64 @@
-//! Everything the views show, derived from the route: the query's matches,
-//! filtered by the selected facets and sorted.
+//! Everything the views show, derived from the route: the query's matches
+//! (searched once per query, [`Searched`]), filtered by the selected facets
+//! and sorted ([`Explored`]).
 
-use crate::data::data;
+use crate::data::Data;
 use crate::facets::FacetKind;
-use crate::route::Sort;
-use std::cell::RefCell;
+use crate::route::{Route, Sort};
 use std::rc::Rc;
 use xunyue_core::sort::{sort, sort_by};
-use xunyue_engine::{SearchHit, SearchResponse};
+use xunyue_engine::query::Notice;
+use xunyue_engine::{SearchHit, SearchResponse, Tier};
+
+/// The engine's answer to one query, and what it took. Kept by the app
+/// while only the facets, order or open article change.
+#[derive(Default)]
+pub struct Searched {
+    /// The query as searched (trimmed); empty in browse mode.
+    pub query: String,
+    pub response: SearchResponse,
+    /// Time the search took, in milliseconds.
+    pub took_ms: f64,
+    /// The query has several terms that must all occur.
+    several: bool,
+}
+
+/// The same when it is the same search (compared by identity).
+impl PartialEq for Searched {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Searched {
+    pub fn new(d: &Data, q: &str) -> Searched {
+        let query = q.trim().to_string();
+        if query.is_empty() {
+            return Searched::default();
+        }
+        let t0 = crate::perf::now();
+        let response = d.search(&query);
+        let took_ms = crate::perf::now() - t0;
+        Searched { several: d.several_terms(&query), query, response, took_ms }
+    }
+}
 
 #[derive(Default)]
 pub struct Explored {
-    /// The query as searched (trimmed); empty in browse mode.
-    pub query: String,
+    pub searched: Rc<Searched>,
     /// Every article matching the query, before facets (all in browse mode).
     pub matched_docs: Vec<u32>,
     /// The articles shown: matched, filtered by facets, sorted.
     pub docs: Vec<u32>,
-    /// Total hits over `docs`.
+    /// Total hits over `docs`, and how many of them are the query as typed.
     pub hits: usize,
-    /// No article holds every term: the matches hold the most of them.
-    pub partial: bool,
-    /// Time the search took, in milliseconds.
-    pub took_ms: f64,
+    pub exact_hits: usize,
+    /// Hits over every match before "exact only" and facets: whether the
+    /// exact-only switch means anything.
+    pub all_exact: usize,
+    pub all_hits: usize,
     /// The article open in the reader.
     pub open: Option<u32>,
-    response: Rc<SearchResponse>,
 }
 
 /// The same when it is the same search (views compare it by identity).
@@ -37,68 +70,91 @@ impl PartialEq for Explored {
 
 impl Explored {
     pub fn browsing(&self) -> bool {
-        self.query.is_empty()
+        self.searched.query.is_empty()
+    }
+
+    pub fn query(&self) -> &str {
+        &self.searched.query
+    }
+
+    fn response(&self) -> &SearchResponse {
+        &self.searched.response
+    }
+
+    /// No article holds every term: the matches hold the most of them.
+    pub fn partial(&self) -> bool {
+        self.response().partial
+    }
+
+    /// The query only excludes: the results are every article without it, with no hits.
+    pub fn only_excluded(&self) -> bool {
+        self.response().notices.contains(&Notice::OnlyExcluded)
+    }
+
+    /// A lowercase `or` between terms was searched as a word.
+    pub fn lowercase_or(&self) -> bool {
+        self.response().notices.contains(&Notice::LowercaseOr)
     }
 
     /// The search hit of an article, when it matches the query.
     pub fn hit(&self, doc: u32) -> Option<&SearchHit> {
-        self.response.hits.iter().find(|h| h.doc == doc)
+        self.response().hits.iter().find(|h| h.doc == doc)
     }
 
     /// True when the article matches with the query's words apart: the
     /// words of a split phrase, or several terms that all occur but not
     /// side by side as typed. An article holding one alternative of
-    /// `A OR B`, or the phrase with other punctuation, is not apart.
+    /// `A OR B`, the phrase with other punctuation, or lacking a term
+    /// (partial) is not apart.
     pub fn apart(&self, doc: u32) -> bool {
-        self.hit(doc).is_some_and(|h| !h.exact && (h.tier <= xunyue_engine::Tier::Words || self.several_terms()))
+        self.hit(doc).is_some_and(|h| h.tier == Tier::Words || (h.tier == Tier::Terms && self.searched.several))
     }
 
-    /// The query has more than one term that must occur (AND).
-    fn several_terms(&self) -> bool {
-        data().is_some_and(|d| d.engine.parse(&self.query).clauses.len() > 1)
+    /// The query's terms an article lacks (partial matches).
+    pub fn missing(&self, doc: u32) -> Vec<&str> {
+        let terms = &self.response().terms;
+        self.hit(doc).map(|h| h.missing.iter().filter_map(|&i| terms.get(i as usize).map(String::as_str)).collect()).unwrap_or_default()
     }
 
     pub fn spans(&self, doc: u32) -> &[(u32, u32)] {
         self.hit(doc).map(|h| h.spans.as_slice()).unwrap_or(&[])
     }
 
+    /// Every hit of the article is the query as typed.
+    pub fn exact(&self, doc: u32) -> bool {
+        self.hit(doc).is_some_and(|h| h.exact)
+    }
+
     /// Number of hits in the open article.
     pub fn open_hits(&self) -> usize {
         self.open.map(|d| self.spans(d).len()).unwrap_or(0)
     }
+
+    /// The exact/apart split means something: some hits are the query as
+    /// typed and some are not.
+    pub fn split(&self) -> bool {
+        self.all_exact > 0 && self.all_exact < self.all_hits
+    }
 }
 
-thread_local! {
-    static LAST: RefCell<Option<(String, Rc<SearchResponse>, f64)>> = const { RefCell::new(None) };
-}
-
-/// Searches (memoized on the query), filters and sorts.
-pub fn explore(q: &str, facets: &[(FacetKind, String)], order: Sort, open: Option<&str>) -> Explored {
-    let Some(d) = data() else { return Explored::default() };
-    let query = q.trim().to_string();
-    let (response, took_ms) = LAST.with(|last| {
-        if let Some((q, r, t)) = last.borrow().as_ref() {
-            if *q == query {
-                return (r.clone(), *t);
-            }
-        }
-        let t0 = crate::perf::now();
-        let r = Rc::new(if query.is_empty() { SearchResponse::default() } else { d.engine.search(&query) });
-        let took = crate::perf::now() - t0;
-        *last.borrow_mut() = Some((query.clone(), r.clone(), took));
-        (r, took)
-    });
-    let matched_docs: Vec<u32> = if query.is_empty() {
-        (0..d.engine.articles().len() as u32).collect()
+/// Filters and sorts the matches of a search for a route.
+pub fn explore(d: &Data, searched: Rc<Searched>, r: &Route) -> Explored {
+    let hits = &searched.response.hits;
+    let count = |f: fn(&SearchHit) -> usize| hits.iter().map(f).sum();
+    let (all_hits, all_exact) = (count(|h| h.spans.len()), count(|h| h.exact_hits as usize));
+    let matched_docs: Vec<u32> = if searched.query.is_empty() {
+        (0..d.len()).collect()
     } else {
-        response.hits.iter().map(|h| h.doc).collect()
+        // "Exact only" needs something exact to show.
+        let exact = r.exact && all_exact > 0;
+        hits.iter().filter(|h| !exact || h.exact).map(|h| h.doc).collect()
     };
-    let mut docs = d.facets.filter(&matched_docs, facets);
-    match order {
+    let mut docs = d.filter(&matched_docs, &r.facets, r.all);
+    match r.sort {
         Sort::Relevance => {}
         Sort::Page => sort(&mut docs),
         Sort::Date => {
-            let date = |doc: u32| d.facets.values(doc, FacetKind::Date).first();
+            let date = |doc: u32| d.values(doc, FacetKind::Date).first();
             // Newest first; undated last; page order within a date.
             sort_by(&mut docs, |&a, &b| match (date(a), date(b)) {
                 (Some(x), Some(y)) => y.cmp(x).then(a.cmp(&b)),
@@ -108,12 +164,11 @@ pub fn explore(q: &str, facets: &[(FacetKind, String)], order: Sort, open: Optio
             });
         }
     }
-    let hits = docs
-        .iter()
-        .filter_map(|&doc| response.hits.iter().find(|h| h.doc == doc))
-        .map(|h| h.spans.len())
-        .sum();
-    let open = open.and_then(|id| d.doc_of(id));
-    let partial = response.partial;
-    Explored { query, matched_docs, docs, hits, partial, took_ms, open, response }
+    let (mut shown, mut shown_exact) = (0, 0);
+    for h in docs.iter().filter_map(|&doc| hits.iter().find(|h| h.doc == doc)) {
+        shown += h.spans.len();
+        shown_exact += h.exact_hits as usize;
+    }
+    let open = r.open.as_deref().and_then(|id| d.doc_of(id));
+    Explored { searched, matched_docs, docs, hits: shown, exact_hits: shown_exact, all_exact, all_hits, open }
 }

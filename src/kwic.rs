@@ -1,6 +1,6 @@
 //! Keyword in context: every hit with its left and right context.
 
-use std::cmp::Ordering;
+use xunyue_core::chars::{is_punct, is_space};
 
 /// Context width on each side, in chars.
 pub const CONTEXT: usize = 24;
@@ -39,13 +39,17 @@ pub fn lines(doc: u32, text: &[char], spans: &[(u32, u32)]) -> Vec<Line> {
         .collect()
 }
 
-/// Left sort compares the left contexts from the hit outwards.
-pub fn cmp_left(a: &Line, b: &Line) -> Ordering {
-    a.left.chars().rev().cmp(b.left.chars().rev()).then(a.doc.cmp(&b.doc)).then(a.hit.cmp(&b.hit))
-}
-
-pub fn cmp_right(a: &Line, b: &Line) -> Ordering {
-    a.right.cmp(&b.right).then(a.doc.cmp(&b.doc)).then(a.hit.cmp(&b.hit))
+/// What a context sorts by: its letters and digits (punctuation and spaces
+/// say nothing about order), from the hit outwards: reversed for a left
+/// context. The concordance compares these in the reader's collation (pinyin
+/// for Chinese).
+pub fn sort_key(context: &str, left: bool) -> String {
+    let keep = |c: &char| !is_punct(*c) && !is_space(*c);
+    if left {
+        context.chars().rev().filter(keep).collect()
+    } else {
+        context.chars().filter(keep).collect()
+    }
 }
 
 #[cfg(test)]
@@ -55,17 +59,19 @@ mod tests {
     #[test]
     fn contexts_and_sorts() {
         let t: Vec<char> = "乙甲华大丙\n丁华大甲".chars().collect();
-        let mut l = lines(0, &t, &[(2, 4), (7, 9)]);
+        let l = lines(0, &t, &[(2, 4), (7, 9)]);
         assert_eq!(l[0].left, "乙甲");
         assert_eq!(l[0].key, "华大");
         assert_eq!(l[0].right, "丙 丁华大甲");
         assert_eq!(l[1].left, "乙甲华大丙 丁");
         assert_eq!(l[1].right, "甲");
-        l.sort_by(cmp_right);
-        assert_eq!(l[0].hit, 0); // 丙 < 甲 by code point
-        l.sort_by(cmp_left);
-        // Nearest left chars: 甲 (hit 0) vs 丁 (hit 1): 丁 < 甲.
-        assert_eq!(l[0].hit, 1);
+    }
+
+    #[test]
+    fn sort_keys_leave_out_punctuation_and_read_from_the_hit() {
+        assert_eq!(sort_key("，“青岛 华大”。", false), "青岛华大");
+        assert_eq!(sort_key("位于青岛。", true), "岛青于位");
+        assert_eq!(sort_key(" R&D 投入", false), "RD投入");
     }
 
     #[test]

@@ -1,13 +1,16 @@
 //! 寻阅 Xunyue web app: a thin Yew layer over `xunyue-engine`.
 
 mod app;
-mod components;
+mod ctx;
 mod data;
 mod embed;
 mod explore;
 mod facets;
+mod host;
 mod i18n;
+mod keys;
 mod kwic;
+mod links;
 mod marks;
 mod nav;
 // Debug builds only: the release build traps on a panic and its page loader shows the message.
@@ -15,7 +18,7 @@ mod nav;
 mod panic;
 mod perf;
 mod route;
-mod snippets;
+mod views;
 
 // The wasm build's allocator (see Cargo.toml).
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]

@@ -1,7 +1,18 @@
 //! Highlighting without `inner_html`: text is split at hit spans into text
 //! nodes and `<mark>` elements.
 
+use xunyue_core::{Article, BlockKind};
 use yew::prelude::*;
+
+/// Hit spans inside the title, when the title is the article's first block.
+pub fn title_spans(a: &Article, spans: &[(u32, u32)]) -> Option<Vec<(u32, u32)>> {
+    let first = a.blocks.first()?;
+    if first.kind != BlockKind::Headline || first.text != a.title {
+        return None;
+    }
+    let len = first.text.chars().count() as u32;
+    Some(spans.iter().filter(|&&(s, _)| s < len).map(|&(s, e)| (s, e.min(len))).collect())
+}
 
 /// One piece of a highlighted text: chars `start..end`, and the hit number
 /// when the piece is (part of) a hit.
@@ -55,10 +66,8 @@ pub fn marked_chars(chars: &[char], offset: usize, spans: &[(u32, u32)], current
             let s: String = chars[p.start..p.end].iter().collect();
             match p.hit {
                 None => html! { { s } },
-                Some(h) if current.is_some() => {
-                    let cur = current == Some(h);
-                    html! { <mark data-hit={h.to_string()} class={classes!(cur.then_some("current"))}>{ s }</mark> }
-                }
+                Some(h) if current == Some(h) => html! { <mark data-hit={h.to_string()} class="current">{ s }</mark> },
+                Some(h) if current.is_some() => html! { <mark data-hit={h.to_string()}>{ s }</mark> },
                 Some(_) => html! { <mark>{ s }</mark> },
             }
         })

@@ -54,14 +54,9 @@ fn show(msg: &str) {
     // strict Content-Security-Policy (`style-src 'self'`) allows it.
     // Text content: the message can never become markup.
     banner.set_text_content(Some(msg));
-    // Embedded (widget): inside each explorer, never in the host page's body.
-    let roots = crate::embed::live_roots();
-    if !roots.is_empty() || crate::embed::widget_page() {
-        for root in roots {
-            if let Ok(copy) = banner.clone_node_with_deep(true) {
-                let _ = root.insert_before(&copy, root.first_child().as_ref());
-            }
-        }
+    // Embedded (widget): never in the host page's body. The panic then traps
+    // the wasm, and the widget loader shows its message inside each explorer.
+    if crate::embed::widget_page() {
         return;
     }
     if let Some(body) = doc.body() {

@@ -1,10 +1,11 @@
-//! The view state that lives in the URL hash, and its text form.
+//! The view state that lives in the URL hash, its text form, and every
+//! change a reader can make to it ([`Action`], applied by [`Route::apply`]).
 //!
-//! `#q=…&f=org:…&f=year:…&sort=date&view=kwic&a=<article id>&hit=3&lang=en`
+//! `#q=…&f=org:…&f=year:…&all=org&exact=1&sort=date&view=kwic&ks=left&a=<article id>&hit=3&lang=en`
 //! Every value is percent-encoded (UTF-8); unknown keys are ignored, so any
 //! hash, however mangled, gives a usable state.
 
-use crate::facets::FacetKind;
+use crate::facets::{FacetKind, Modes};
 use crate::i18n::Lang;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
@@ -70,6 +71,10 @@ pub struct Route {
     pub q: String,
     /// Selected facet values, sorted, without duplicates.
     pub facets: Vec<(FacetKind, String)>,
+    /// Facets whose selected values must all hold ("all of"), as bits.
+    pub all: Modes,
+    /// Only the articles holding the query exactly as typed.
+    pub exact: bool,
     pub sort: Sort,
     pub view: View,
     pub kwic_sort: KwicSort,
@@ -80,7 +85,92 @@ pub struct Route {
     pub lang: Lang,
 }
 
+/// A change of the view, as the reader asks for it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Action {
+    /// A new query: back to the result list.
+    Search(String),
+    /// Selects or unselects a facet value (and leaves the reader).
+    Toggle(FacetKind, String),
+    /// Selects a facet value if it is not yet, and shows the list (an entity of the reader).
+    Select(FacetKind, String),
+    /// Unselects every facet value.
+    ClearFacets,
+    /// Switches a facet between "any of" and "all of".
+    Mode(FacetKind),
+    /// Shows only the articles holding the query as typed, or every match.
+    Exact(bool),
+    Sort(Sort),
+    View(View),
+    KwicSort(KwicSort),
+    /// Opens an article (by id) in the reader at a hit.
+    Open(String, usize),
+    /// Leaves the reader.
+    Close,
+    /// Steps through the `total` hits of the open article, wrapping around.
+    Step(isize, usize),
+    /// The other language.
+    Lang,
+}
+
+impl Action {
+    /// Whether the change gets its own history entry (Back undoes it) rather
+    /// than replacing the current one.
+    pub fn push(&self, from: &Route) -> bool {
+        match self {
+            // Typing replaces; a query typed in the reader leaves it.
+            Action::Search(_) => from.open.is_some(),
+            Action::KwicSort(_) | Action::Step(..) | Action::Lang => false,
+            _ => true,
+        }
+    }
+}
+
 impl Route {
+    /// The route after `action`: a pure function, the one place where the
+    /// view changes.
+    pub fn apply(&self, action: &Action) -> Route {
+        let mut r = self.clone();
+        let close = |r: &mut Route| {
+            r.open = None;
+            r.hit = 0;
+        };
+        match action {
+            Action::Search(q) => {
+                r.q = q.clone();
+                close(&mut r);
+            }
+            Action::Toggle(k, v) => {
+                r.toggle_facet(*k, v);
+                close(&mut r);
+            }
+            Action::Select(k, v) => {
+                if !r.has_facet(*k, v) {
+                    r.toggle_facet(*k, v);
+                }
+                close(&mut r);
+            }
+            Action::ClearFacets => r.facets.clear(),
+            Action::Mode(k) => r.all ^= k.bit(),
+            Action::Exact(on) => r.exact = *on,
+            Action::Sort(s) => r.sort = *s,
+            Action::View(v) => r.view = *v,
+            Action::KwicSort(s) => r.kwic_sort = *s,
+            Action::Open(id, hit) => {
+                r.open = Some(id.clone());
+                r.hit = *hit;
+            }
+            Action::Close => close(&mut r),
+            Action::Step(by, total) => {
+                if *total > 0 {
+                    r.hit = (r.hit.min(total - 1) as isize + by).rem_euclid(*total as isize) as usize;
+                }
+            }
+            Action::Lang => r.lang = r.lang.other(),
+        }
+        r
+    }
+
     pub fn has_facet(&self, kind: FacetKind, value: &str) -> bool {
         self.facets.iter().any(|(k, v)| *k == kind && v == value)
     }
@@ -106,6 +196,14 @@ impl Route {
             val.push_str(v);
             parts.push(pair("f", &val));
         }
+        for k in FacetKind::ALL {
+            if self.all & k.bit() != 0 {
+                parts.push(pair("all", k.code()));
+            }
+        }
+        if self.exact {
+            parts.push(pair("exact", "1"));
+        }
         if self.sort != Sort::Relevance {
             parts.push(pair("sort", self.sort.code()));
         }
@@ -130,7 +228,12 @@ impl Route {
     }
 
     pub fn from_hash(hash: &str) -> Route {
-        let mut r = Route::default();
+        Route::from_hash_in(hash, Lang::Zh)
+    }
+
+    /// The route of a hash that names no language in `lang`.
+    pub fn from_hash_in(hash: &str, lang: Lang) -> Route {
+        let mut r = Route { lang, ..Route::default() };
         let body = hash.strip_prefix('#').unwrap_or(hash);
         for part in body.split('&') {
             let (k, v) = match part.split_once('=') {
@@ -148,6 +251,12 @@ impl Route {
                         }
                     }
                 }
+                "all" => {
+                    if let Some(k) = FacetKind::parse(&v).filter(|k| k.multi()) {
+                        r.all |= k.bit();
+                    }
+                }
+                "exact" => r.exact = v == "1",
                 "sort" => r.sort = Sort::parse(&v),
                 "view" => r.view = if v == "kwic" { View::Kwic } else { View::List },
                 "ks" => r.kwic_sort = KwicSort::parse(&v),
@@ -238,6 +347,8 @@ mod tests {
         };
         r.toggle_facet(FacetKind::Org, "华大基因");
         r.toggle_facet(FacetKind::Year, "2024");
+        r.all = FacetKind::Org.bit() | FacetKind::Keyword.bit();
+        r.exact = true;
         let h = r.to_hash();
         assert!(!h[1..].contains('#'), "{h}");
         assert_eq!(Route::from_hash(&h), r);
@@ -245,12 +356,16 @@ mod tests {
 
     #[test]
     fn garbage_gives_defaults() {
-        let r = Route::from_hash("#q=%E9%9D&hit=abc&f=nokind:x&f=org:&sort=zzz&%%%");
+        let r = Route::from_hash("#q=%E9%9D&hit=abc&f=nokind:x&f=org:&sort=zzz&%%%&all=page&all=zz&exact=yes");
         assert_eq!(r.hit, 0);
+        assert_eq!(r.all, 0, "only multi-valued facets have an all-of mode");
+        assert!(!r.exact);
         assert!(r.facets.is_empty());
         assert_eq!(r.sort, Sort::Relevance);
         assert_eq!(r.q, "\u{fffd}");
         assert_eq!(Route::from_hash(""), Route::default());
+        assert_eq!(Route::from_hash_in("#q=x", Lang::En).lang, Lang::En);
+        assert_eq!(Route::from_hash_in("#q=x&lang=zh", Lang::En).lang, Lang::Zh);
     }
 
     #[test]
@@ -260,5 +375,53 @@ mod tests {
         assert!(r.has_facet(FacetKind::Place, "青岛"));
         r.toggle_facet(FacetKind::Place, "青岛");
         assert!(r.facets.is_empty());
+    }
+
+    #[test]
+    fn actions() {
+        let start = Route { q: "华大".into(), open: Some("a#1".into()), hit: 3, ..Route::default() };
+        // A new query, a facet change, an entity: back to the list.
+        for a in [Action::Search("青岛".into()), Action::Toggle(FacetKind::Org, "华大基因".into()), Action::Close] {
+            let r = start.apply(&a);
+            assert_eq!((r.open.as_deref(), r.hit), (None, 0), "{a:?}");
+        }
+        assert_eq!(start.apply(&Action::Search("青岛".into())).q, "青岛");
+        // Select never unselects.
+        let r = start.apply(&Action::Select(FacetKind::Place, "青岛".into()));
+        assert!(r.has_facet(FacetKind::Place, "青岛"));
+        assert!(r.apply(&Action::Select(FacetKind::Place, "青岛".into())).has_facet(FacetKind::Place, "青岛"));
+        assert!(!r.apply(&Action::Toggle(FacetKind::Place, "青岛".into())).has_facet(FacetKind::Place, "青岛"));
+        assert!(r.apply(&Action::ClearFacets).facets.is_empty());
+        // Modes flip; exact only.
+        let m = r.apply(&Action::Mode(FacetKind::Org));
+        assert_eq!(m.all, FacetKind::Org.bit());
+        assert_eq!(m.apply(&Action::Mode(FacetKind::Org)).all, 0);
+        assert!(r.apply(&Action::Exact(true)).exact);
+        // Hits wrap both ways; no hits, no step.
+        assert_eq!(start.apply(&Action::Step(1, 4)).hit, 0);
+        assert_eq!(start.apply(&Action::Step(-1, 4)).hit, 2);
+        assert_eq!(Route::default().apply(&Action::Step(-1, 4)).hit, 3);
+        assert_eq!(start.apply(&Action::Step(1, 0)).hit, 3);
+        // A hit past the end (a hand-made link) steps from the last one.
+        assert_eq!(Route { hit: 99, ..Route::default() }.apply(&Action::Step(-1, 5)).hit, 3);
+        let o = Route::default().apply(&Action::Open("b#2".into(), 5));
+        assert_eq!((o.open.as_deref(), o.hit), (Some("b#2"), 5));
+        assert_eq!(Route::default().apply(&Action::Lang).lang, Lang::En);
+        assert_eq!(start.apply(&Action::Sort(Sort::Date)).sort, Sort::Date);
+        assert_eq!(start.apply(&Action::View(View::Kwic)).view, View::Kwic);
+        assert_eq!(start.apply(&Action::KwicSort(KwicSort::Left)).kwic_sort, KwicSort::Left);
+    }
+
+    #[test]
+    fn history() {
+        let list = Route::default();
+        let reader = Route { open: Some("a#1".into()), ..Route::default() };
+        assert!(!Action::Search("x".into()).push(&list), "typing replaces");
+        assert!(Action::Search("x".into()).push(&reader), "leaving the reader by typing is a step back can undo");
+        assert!(Action::Toggle(FacetKind::Org, "x".into()).push(&list));
+        assert!(Action::Close.push(&reader));
+        assert!(!Action::Step(1, 3).push(&reader));
+        assert!(!Action::Lang.push(&list));
+        assert!(!Action::KwicSort(KwicSort::Left).push(&list));
     }
 }

@@ -9,7 +9,9 @@
  * JS API: Xunyue.mount(element, options) → Promise<{ element, update(options), destroy() }>.
  *
  * Everything renders inside a shadow root: the host page's CSS does not reach in and ours does not
- * leak out. Styles come from <link rel=stylesheet> (no inline styles: works under `style-src 'self'`).
+ * leak out; sizes follow the reader's default font size, not the host's root font size, and the host's
+ * CSS zoom is undone inside. Styles come from <link rel=stylesheet> (no inline styles: works under
+ * `style-src 'self'`).
  */
 (() => {
   'use strict';
@@ -132,6 +134,10 @@
       destroyed: false,
       update(next) {
         const n = next || {};
+        // The host's CSS zoom (on the page or an ancestor) is undone inside: the explorer keeps its sizes.
+        const z = element.currentCSSZoom;
+        if (z > 0 && z !== 1) box.style.setProperty('--xy-zoom', String(1 / z));
+        else box.style.removeProperty('--xy-zoom');
         if ('theme' in n) box.setAttribute('data-theme', theme(n.theme));
         if ('height' in n) {
           const h = cssHeight(n.height);

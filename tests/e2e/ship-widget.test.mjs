@@ -95,7 +95,8 @@ test('two widgets on a hostile page under strict CSP: isolated, independent, eve
           direction: cs(app, 'direction'),
           transform: cs(app, 'text-transform'),
           spacing: cs(app, 'letter-spacing'),
-          buttons: [...root.querySelectorAll('button')].filter((b) => getComputedStyle(b).display === 'none').length,
+          // (The filter button and the panel's close button are for narrow explorers only.)
+          buttons: [...root.querySelectorAll('button:not(.filters-toggle, .facets-done)')].filter((b) => getComputedStyle(b).display === 'none').length,
           hostDisplay: getComputedStyle(document.querySelector(sel)).display,
         };
       };
@@ -286,5 +287,92 @@ test('a crash shows its message inside each explorer, never in the host page', {
       assert.match(b.text, /please reload the page/);
       assert.ok(b.visible);
     }
+  });
+});
+
+/** Sizes as rendered (computed font size × effective CSS zoom) of the explorer's parts, in `root`. */
+const SIZED = ['.name', 'input[type=search]', '.stats', '.sort select', '.views button', '.facets-title', '.facet legend',
+  '.facet label', '.result .title', '.result .meta', '.result .snippet', '.result .hit-count', '.chart figcaption'];
+function renderedSizes(root, sels) {
+  const out = {};
+  for (const sel of sels) {
+    const el = root.querySelector(sel);
+    if (!el) { out[sel] = null; continue; }
+    const zoom = el.currentCSSZoom ?? 1;
+    out[sel] = Math.round(parseFloat(getComputedStyle(el).fontSize) * zoom * 10) / 10;
+  }
+  return out;
+}
+
+test('the widget keeps its sizes under a host root font size of 8px and under CSS zoom', { timeout: LIMIT }, async () => {
+  const server = await serve({
+    mounts: { '/archive/xunyue/': DIST, '/': HOSTILE },
+    headers: { 'content-security-policy': STRICT_CSP },
+  });
+  const browser = await launch();
+  try {
+    // Reference: the stand-alone page, in a browser at its default font size.
+    const ref = await newPage(browser);
+    await ref.page.goto(`${server.url}/archive/xunyue/#q=${encodeURIComponent('青岛华大')}`);
+    await ref.page.waitForSelector('.chart figcaption');
+    const want = await ref.page.evaluate(`(${renderedSizes})(document, ${JSON.stringify(SIZED)})`);
+    assert.ok(Object.values(want).every((v) => v > 8), JSON.stringify(want));
+
+    const { page, problems, violations } = await newPage(browser);
+    await page.goto(`${server.url}/sizes.html`);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '8px');
+    for (const sel of ['#plain', '#inzoom']) {
+      await settled(page, sel);
+      await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.querySelector('.chart figcaption'), sel);
+      const got = await page.evaluate(`(${renderedSizes})(document.querySelector(${JSON.stringify(sel)}).shadowRoot, ${JSON.stringify(SIZED)})`);
+      assert.deepEqual(got, want, `${sel}: sizes as on the stand-alone page`);
+    }
+    // The reader too.
+    await page.locator('#plain a.open').first().click();
+    await page.waitForFunction(() => document.querySelector('#plain').shadowRoot.querySelector('article .headline'));
+    const reader = ['.headline', '.reader-body p', '.back'];
+    const gotReader = await page.evaluate(`(${renderedSizes})(document.querySelector('#plain').shadowRoot, ${JSON.stringify(reader)})`);
+    await ref.page.locator('a.open').first().click();
+    await ref.page.waitForSelector('article .headline');
+    const wantReader = await ref.page.evaluate(`(${renderedSizes})(document, ${JSON.stringify(reader)})`);
+    assert.deepEqual(gotReader, wantReader);
+    await page.screenshot({ path: path.join(ROOT, 'tests/e2e/screenshots/widget-sizes-host-8px-zoom.png'), fullPage: true });
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('two widgets on one page share no state: a slow keystroke in one does not make the other wait', { timeout: LIMIT }, async () => {
+  await withHostile(async ({ page, problems }) => {
+    await settled(page, '#w1');
+    await settled(page, '#w2');
+    const cdp = await page.context().newCDPSession(page);
+    // A slow machine for one keystroke in the first widget: its search and render take over 50 ms.
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 40 });
+    const slow = await page.evaluate(() => new Promise((ok) => {
+      const box = document.querySelector('#w1').shadowRoot.querySelector('input[type=search]');
+      performance.clearMeasures('xunyue:keystroke');
+      box.value = '青';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '青' }));
+      setTimeout(() => ok(performance.getEntriesByName('xunyue:keystroke').map((m) => m.duration)), 2000);
+    }));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    assert.ok(slow.length > 0 && slow[slow.length - 1] > 50, `the first widget's keystroke was slow: ${slow}`);
+    // The second widget still searches on the keystroke itself (no debounce of its own).
+    const wait = await page.evaluate(() => new Promise((ok) => {
+      const box = document.querySelector('#w2').shadowRoot.querySelector('input[type=search]');
+      performance.clearMarks('xunyue:input');
+      const t0 = performance.now();
+      box.value = '华';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: '华' }));
+      setTimeout(() => ok(performance.getEntriesByName('xunyue:input').map((m) => m.startTime - t0)), 500);
+    }));
+    assert.equal(wait.length, 1, `one search sent: ${wait}`);
+    assert.ok(wait[0] < 40, `the second widget searched at once, not after a debounce: ${wait[0]} ms`);
+    assert.equal((await settled(page, '#w2', { want: (s) => s.query === '华' && s.ids.length > 0 })).query, '华');
+    assert.deepEqual(problems, []);
   });
 });

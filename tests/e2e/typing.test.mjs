@@ -8,6 +8,7 @@ import { withApp, search, readResults, cli } from './harness.mjs';
 const LIMIT = 120_000;
 // Matches every article of the seed corpus: more than one page of results.
 const MANY = '的 | 在 | 年';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Type one more character the way a keyboard does, and read the results before the next frame. */
 const typeAndReadBeforeNextFrame = (page, text) =>
@@ -82,5 +83,58 @@ test('the concordance renders its first 100 rows; show more adds the next 100', 
     assert.ok(stats.includes(String(hits)), `stats count every hit: ${stats}`);
     await page.locator('.show-more').click();
     await page.waitForFunction((n) => document.querySelectorAll('table.kwic tbody tr').length === n, Math.min(200, hits));
+  });
+});
+
+test('typing with an input method searches what it commits, never the pinyin being composed', { timeout: LIMIT }, async () => {
+  const expected = cli('search', '--json', '华大').results.map((r) => r.id);
+  assert.ok(cli('search', '--json', 'h').results.length > 0, 'the pinyin alone would find something: the test can see it searched');
+  await withApp(async ({ page }) => {
+    await page.waitForSelector('.page-group');
+    const before = JSON.stringify(await readResults(page));
+    // Record every state of the results and the URL while composing.
+    await page.evaluate(() => {
+      window.__states = [];
+      const note = () => window.__states.push({
+        stats: document.querySelector('#xunyue-stats')?.textContent ?? '',
+        empty: !!document.querySelector('.empty, [data-empty]'),
+        hash: decodeURIComponent(location.hash),
+      });
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    await page.focus('input[type=search]');
+    // Chromium's own IME path (keydown 229, composition events, input events with isComposing).
+    const cdp = await page.context().newCDPSession(page);
+    for (const text of ['h', 'hu', 'hua', 'huad', 'huada']) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await sleep(120);
+    }
+    assert.equal(await page.locator('input[type=search]').inputValue(), 'huada', 'the composition shows in the box');
+    assert.equal(JSON.stringify(await readResults(page)), before, 'nothing was searched while composing');
+    const composing = await page.evaluate(() => window.__states);
+    assert.ok(!composing.some((s) => s.empty), `no "no results" flicker: ${JSON.stringify(composing)}`);
+    assert.ok(!(await page.evaluate(() => location.hash)).includes('q='), 'the pinyin never reaches the URL');
+    // Committing searches the committed text.
+    await cdp.send('Input.insertText', { text: '华大' });
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=华大'), null, { timeout: 5000 }).catch(() => {});
+    const after = await readResults(page);
+    assert.deepEqual(after.results.map((r) => r.id), expected.slice(0, 10));
+    assert.equal(await page.locator('input[type=search]').inputValue(), '华大');
+    // Dispatched composition events (what other browsers send) behave the same.
+    await page.evaluate(() => {
+      const box = document.querySelector('input[type=search]');
+      box.dispatchEvent(new CompositionEvent('compositionstart', { bubbles: true, data: '' }));
+      box.value = '华大q';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: 'q', inputType: 'insertCompositionText' }));
+    });
+    await sleep(300);
+    assert.deepEqual((await readResults(page)).results.map((r) => r.id), expected.slice(0, 10), 'an input event while composing does not search');
+    await page.evaluate(() => {
+      const box = document.querySelector('input[type=search]');
+      box.value = '华大青岛';
+      box.dispatchEvent(new InputEvent('input', { bubbles: true, isComposing: true, data: '青岛', inputType: 'insertCompositionText' }));
+      box.dispatchEvent(new CompositionEvent('compositionend', { bubbles: true, data: '青岛' }));
+    });
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes('q=华大青岛'), null, { timeout: 5000 });
   });
 });

@@ -3,8 +3,10 @@
 //!
 //! Entities: jieba's part-of-speech tags (`nt` organization, `nr` person,
 //! `ns` place), organization names built from a name-like run ending in a
-//! suffix such as 公司 or 研究院, the article's authors, and the gazetteer
-//! (`gazetteer.toml` in the seed folder) for names the dictionary cannot know.
+//! suffix such as 公司 or 研究院, and the gazetteer (`gazetteer.toml` in the
+//! seed folder) for names the dictionary cannot know. The authors of an
+//! article (its byline) and the reporters credited in it are not among the
+//! people it mentions; each organization and place is listed under one name.
 //! Keywords: jieba's TF-IDF, nouns and verbal nouns only.
 
 use xunyue_read::seeds::{read_optional_text, SeedError};
@@ -12,7 +14,7 @@ use jieba_rs::{Jieba, KeywordExtract, TfIdf};
 use std::collections::BTreeMap;
 use std::path::Path;
 use xunyue_core::chars::{is_han, looks_like_name};
-use xunyue_core::model::{Analysis, Article, ArticleAnalysis, BlockKind, Corpus, VocabWord};
+use xunyue_core::model::{Analysis, Article, ArticleAnalysis, Corpus, VocabWord};
 use xunyue_core::normalize::normalize_str;
 use xunyue_core::segment::{boundaries_of_words, is_vocab_word, round_freq};
 
@@ -263,13 +265,12 @@ pub fn analyze_article(jieba: &Jieba, tfidf: &TfIdf, gaz: &Gazetteer, a: &Articl
             let prev = i.checked_sub(1).map(|j| tags[j].word).unwrap_or("");
             let next = tags.get(i + 1).map(|x| x.word).unwrap_or("");
             let next_title = TITLES.iter().any(|x| next.starts_with(x)) || SPEECH.contains(&next);
-            let prev_title = TITLES.iter().any(|x| prev.ends_with(x)) || prev == "记者" || prev.ends_with("记者");
-            if next_title || prev_title {
+            let prev_title = TITLES.iter().any(|x| prev.ends_with(x));
+            // A reporter's or photographer's credit (记者 梁玉鹏 摄) names no one the article is about.
+            let credit = prev.ends_with("记者") || prev.ends_with("通讯员");
+            if (next_title || prev_title) && !credit {
                 add(&mut out.people, w);
             }
-        }
-        if b.kind == BlockKind::Signature && is_person_like(b.text.trim()) && !blocked(b.text.trim()) {
-            add(&mut out.people, b.text.trim());
         }
     }
     let text = a.text();
@@ -280,15 +281,22 @@ pub fn analyze_article(jieba: &Jieba, tfidf: &TfIdf, gaz: &Gazetteer, a: &Articl
             }
         }
     }
-    for au in &a.authors {
-        if namey(au) && !blocked(au) {
-            add(&mut out.people, au);
-        }
-    }
+    // The article's authors are its byline (a facet of their own), not people it mentions.
+    out.people.retain(|p| !a.authors.contains(p));
     // A name found as an organization is not also a place or a person.
     let orgs = out.organizations.clone();
     out.places.retain(|p| !orgs.contains(p));
     out.people.retain(|p| !orgs.contains(p));
+    one_name_each(&mut out.organizations, &text);
+    for p in out.places.iter_mut() {
+        *p = place_name(p).to_string();
+    }
+    let mut seen = Vec::new();
+    out.places.retain(|p| {
+        let new = !seen.contains(p);
+        seen.push(p.clone());
+        new
+    });
     let allowed: Vec<String> = ["n", "nz", "vn", "nt", "ns", "nr", "eng", "an"].iter().map(|s| s.to_string()).collect();
     out.keywords = tfidf
         .extract_keywords(jieba, &text, KEYWORDS * 2, allowed)
@@ -300,10 +308,39 @@ pub fn analyze_article(jieba: &Jieba, tfidf: &TfIdf, gaz: &Gazetteer, a: &Articl
     out
 }
 
+/// An organization listed once per article, under the name the article uses:
+/// a name that occurs only inside a longer listed name (中国医学科学院 in
+/// 中国医学科学院医学生物学研究所) is that one; then a long name holding a
+/// shorter listed one (贝泰妮生物科技集团股份有限公司 beside 贝泰妮) is its
+/// full form, and the short one stays.
+pub fn one_name_each(orgs: &mut Vec<String>, text: &str) {
+    let inside_only = |v: &str, all: &[String]| {
+        let longer: Vec<&String> = all.iter().filter(|w| w.len() > v.len() && w.contains(v)).collect();
+        !longer.is_empty()
+            && text.match_indices(v).all(|(at, _)| {
+                longer.iter().any(|w| {
+                    w.match_indices(v).any(|(off, _)| at >= off && text.get(at - off..).is_some_and(|t| t.starts_with(w.as_str())))
+                })
+            })
+    };
+    let all = orgs.clone();
+    orgs.retain(|v| !inside_only(v, &all));
+    let kept = orgs.clone();
+    orgs.retain(|w| !kept.iter().any(|v| v.len() < w.len() && w.contains(v.as_str())));
+}
+
+/// A place without its 省 or 市 (山东省 → 山东, 青岛市 → 青岛): one value per place.
+pub fn place_name(p: &str) -> &str {
+    match p.strip_suffix('省').or_else(|| p.strip_suffix('市')) {
+        Some(stem) if stem.chars().count() >= 2 => stem,
+        _ => p,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xunyue_core::model::Block;
+    use xunyue_core::model::{Block, BlockKind};
 
     fn article(text: &str) -> Article {
         Article {
@@ -316,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn suffix_rule_gazetteer_and_authors() {
+    fn suffix_rule_gazetteer_and_no_authors() {
         let gaz = Gazetteer { orgs: vec!["华赛伯曼".into()], ..Gazetteer::default() };
         let mut jieba = Jieba::new();
         jieba.add_word("华赛伯曼", Some(1000), Some("nt"));
@@ -328,8 +365,36 @@ mod tests {
         assert!(r.organizations.iter().any(|o| o.ends_with("华大基因研究院")), "{r:?}");
         assert!(!r.organizations.iter().any(|o| o == "公司" || o == "一家公司"), "{r:?}");
         assert!(r.places.contains(&"北京".to_string()), "{r:?}");
-        assert!(r.people.contains(&"刘腾".to_string()), "{r:?}");
+        assert!(!r.people.contains(&"刘腾".to_string()), "an author is not a person mentioned: {r:?}");
         assert!(!r.keywords.is_empty());
+    }
+
+    #[test]
+    fn reporters_are_not_people() {
+        let mut a = article("本报记者 刘腾 报道。杨焕明院士表示，□记者 梁玉鹏 摄。");
+        a.authors = vec!["刘腾".into()];
+        let r = analyze_article(&Jieba::new(), &TfIdf::default(), &Gazetteer::default(), &a);
+        assert!(r.people.contains(&"杨焕明".to_string()), "{r:?}");
+        assert!(!r.people.iter().any(|p| p == "刘腾" || p == "梁玉鹏"), "{r:?}");
+    }
+
+    #[test]
+    fn one_name_per_organization_and_place() {
+        let text = "中国医学科学院医学生物学研究所与贝泰妮生物科技集团股份有限公司合作。贝泰妮表示……";
+        let mut orgs: Vec<String> = ["中国医学科学院", "中国医学科学院医学生物学研究所", "贝泰妮", "贝泰妮生物科技集团股份有限公司"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        one_name_each(&mut orgs, text);
+        assert_eq!(orgs, ["中国医学科学院医学生物学研究所", "贝泰妮"]);
+        // Said on its own too, the short name is the one listed.
+        let mut orgs = vec!["中国医学科学院".to_string(), "中国医学科学院医学生物学研究所".to_string()];
+        one_name_each(&mut orgs, "中国医学科学院医学生物学研究所……中国医学科学院的专家");
+        assert_eq!(orgs, ["中国医学科学院"]);
+        assert_eq!(place_name("山东省"), "山东");
+        assert_eq!(place_name("青岛市"), "青岛");
+        assert_eq!(place_name("城市"), "城市");
+        assert_eq!(place_name("西海岸新区"), "西海岸新区");
     }
 
     #[test]

@@ -1,10 +1,11 @@
-//! Sorting through one copy of the standard sort.
+//! Sorting through one small sort.
 //!
 //! Every `sort_by` with its own closure or element type is a new copy of the
 //! standard library's sort in the wasm, 2–5 KB each: sixteen call sites made
 //! 54 KB of code. These helpers sort a list of `u32` indices with a `dyn`
-//! comparator instead, so the whole app carries one copy, and then move the
-//! elements into that order. Stable: equal elements keep their order.
+//! comparator instead (one merge sort), so the whole app carries
+//! one copy, and then move the elements into that order. Stable: equal
+//! elements keep their order.
 //!
 //! Use them for every sort that can run in the browser; build-time code
 //! (ingest, analysis) may use the standard methods.
@@ -37,11 +38,37 @@ pub fn sort_dedup<T: Ord>(v: &mut Vec<T>) {
 }
 
 /// The indices `0..n` in the order `cmp` gives them, ties by index.
+///
+/// A bottom-up merge sort, stable by construction (of two equal elements the
+/// left one is taken first): a few hundred bytes of wasm, where the standard
+/// unstable sort and its helpers were 3.5 KB.
 #[inline(never)]
 fn order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<u32> {
-    let mut idx: Vec<u32> = (0..n as u32).collect();
-    idx.sort_unstable_by(|&a, &b| cmp(a as usize, b as usize).then(a.cmp(&b)));
-    idx
+    let mut a: Vec<u32> = (0..n as u32).collect();
+    let mut b = a.clone();
+    let mut width = 1;
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let end = (i + 2 * width).min(n);
+            let (mut l, mut r) = (i, mid);
+            for slot in &mut b[i..end] {
+                let left = l < mid && (r >= end || cmp(a[l] as usize, a[r] as usize) != Ordering::Greater);
+                if left {
+                    *slot = a[l];
+                    l += 1;
+                } else {
+                    *slot = a[r];
+                    r += 1;
+                }
+            }
+            i = end;
+        }
+        std::mem::swap(&mut a, &mut b);
+        width *= 2;
+    }
+    a
 }
 
 /// Rearranges `v` so that `v[k]` becomes the old `v[order[k]]`.

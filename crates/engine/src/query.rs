@@ -64,6 +64,9 @@ pub enum Notice {
     /// The archive could not answer (a file missing or damaged: see the
     /// response's `explain`).
     Unavailable,
+    /// A lowercase `or` stands between terms: it is searched as a word
+    /// (either-or is `OR` in capitals, or `|`).
+    LowercaseOr,
 }
 
 /// One searchable term.
@@ -155,6 +158,9 @@ fn lex(n: &Normalized, raw: &[char], notices: &mut Vec<Notice>) -> Vec<Tok> {
         let typed: String = raw.get(s as usize..e as usize).unwrap_or(&[]).iter().collect();
         if typed == "OR" && !neg {
             out.push(Tok::Or);
+        } else if typed == "or" && !neg && matches!(out.last(), Some(Tok::Word { .. })) && !notices.contains(&Notice::LowercaseOr) {
+            notices.push(Notice::LowercaseOr);
+            out.push(Tok::Word { start, end: i, neg, quoted: false });
         } else if i == start + 1 && c[start] == '-' {
             // A lone `-` next to other terms is a typo, not text to require.
         } else if i > start {
@@ -457,6 +463,17 @@ mod tests {
             assert!(q.only_excludes() && !q.is_empty(), "{raw}");
             assert!(q.notices.contains(&Notice::OnlyExcluded), "{raw}");
             assert!(q.explain().starts_with("NOT “"), "{}", q.explain());
+        }
+    }
+
+    #[test]
+    fn a_lowercase_or_is_a_word_and_said_so() {
+        let q = Query::parse("华大 or 细胞", &seg(), &Fold::full());
+        assert_eq!(q.clauses.len(), 3, "or is searched as a term");
+        assert_eq!(q.notices, [Notice::LowercaseOr]);
+        for raw in ["华大 OR 细胞", "or", "华大 -or", "color", "华大 | or"] {
+            let q = Query::parse(raw, &seg(), &Fold::full());
+            assert!(!q.notices.contains(&Notice::LowercaseOr), "{raw}");
         }
     }
 

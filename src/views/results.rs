@@ -1,47 +1,36 @@
 //! The result list (with stats, sort, current refinements), the browse mode
 //! for an empty query, and the empty state.
 
-use crate::app::Ctx;
-use crate::components::chart::chart;
-use crate::components::facets::chips;
-use crate::components::kwic::kwic;
-use crate::data::{data, Data};
-use crate::marks::marked;
-use crate::route::{Route, Sort, View};
-use crate::snippets::{meta_line, snippets, title_spans};
+use crate::ctx::Ctx;
+use crate::data::Data;
+use crate::facets::FacetKind;
+use crate::i18n::unit;
+use crate::links::open_href;
+use crate::marks::{marked, title_spans};
+use crate::route::{Action, Sort, View};
+use crate::views::chart::chart;
+use crate::views::concordance::kwic;
+use crate::views::panel::chips;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Results rendered at first, and added by each "show more".
 pub const PAGE: usize = 10;
 
-/// "Show more" state of the result list and of the concordance: `(query, extra)`.
-pub struct More {
-    pub results: UseStateHandle<(String, usize)>,
-    pub kwic: UseStateHandle<(String, usize)>,
-}
-
-/// The state of [`results_view`], kept by the app.
-#[hook]
-pub fn use_more() -> More {
-    More { results: use_state(|| (String::new(), 0usize)), kwic: use_state(|| (String::new(), 0usize)) }
-}
-
 /// The results pane: a plain function of the app.
-pub fn results_view(ctx: &Ctx, more: &More) -> Html {
-    let (kwic_more, more) = (more.kwic.clone(), more.results.clone());
-    let Some(d) = data() else { return Html::default() };
+pub fn results_view(ctx: &Ctx) -> Html {
+    let d = &*ctx.data;
     let t = ctx.t();
     let ex = &ctx.explored;
     let route = &ctx.route;
     // Only the first results are rendered; "show more" adds a page (per query).
-    let limit = PAGE + if more.0 == ex.query { more.1 } else { 0 };
+    let more = &ctx.ui.more;
+    let limit = PAGE + if more.0 == ex.query() { more.1 } else { 0 };
     let shown = &ex.docs[..limit.min(ex.docs.len())];
     let show_more = (ex.docs.len() > limit && route.view == View::List).then(|| {
-        let query = ex.query.clone();
+        let query = ex.query().to_string();
         // One more page than now.
-        let extra = limit;
-        let onclick = Callback::from(move |_| more.set((query.clone(), extra)));
+        let onclick = ctx.on_ui(move |u| u.more = (query.clone(), limit));
         html! {
             <button type="button" class="show-more" {onclick}>
                 { t.show_more }{ " (" }{ ex.docs.len() - limit }{ ")" }
@@ -49,37 +38,39 @@ pub fn results_view(ctx: &Ctx, more: &More) -> Html {
         }
     });
 
-    let stats = if ex.browsing() {
-        html! { <>{ ex.docs.len() }{ " " }{ t.articles_unit }</> }
+    let n = ex.docs.len();
+    let exact = route.exact;
+    let stats = if ex.browsing() || ex.only_excluded() {
+        html! { <>{ n }{ " " }{ unit(n, t.articles_unit) }</> }
     } else {
+        // "79 hits (21 exact · 58 apart)" when both kinds are there and all are shown.
+        let split = (ex.split() && !route.exact).then(|| t.split(ex.exact_hits, ex.hits));
         html! {
             <>
-                <strong>{ ex.docs.len() }</strong>{ " " }{ t.articles_unit }{ " · " }
-                <strong>{ ex.hits }</strong>{ " " }{ t.hits_unit }{ " · " }
-                { t.stats_took }{ " " }{ fmt_ms(ex.took_ms) }
+                <strong>{ n }</strong>{ " " }{ unit(n, t.articles_unit) }{ " · " }
+                <strong>{ ex.hits }</strong>{ " " }{ unit(ex.hits, t.hits_unit) }{ split }{ " · " }
+                { t.stats_took }{ " " }{ fmt_ms(ex.searched.took_ms) }
             </>
         }
     };
+    // What the reader should be told about the query.
+    let mut notices: Vec<(&'static str, &'static str)> = Vec::new();
+    if ex.only_excluded() {
+        notices.push(("only-excluded", t.only_excluded));
+    }
+    if ex.partial() && n > 0 {
+        notices.push(("partial", t.partial_notice));
+    }
+    if ex.lowercase_or() {
+        notices.push(("lowercase-or", t.lowercase_or));
+    }
 
-    let on_sort = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| {
-            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            let mut n = ctx.next();
-            n.sort = Sort::parse(&v);
-            ctx.go.emit((n, true));
-        })
-    };
+    let on_sort = ctx.on(|e: Event| Some(Action::Sort(Sort::parse(&e.target_unchecked_into::<HtmlSelectElement>().value()))));
     // One handler for both view buttons: the second one is the concordance.
-    let set_view = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: MouseEvent| {
-            let Some(b) = e.target_dyn_into::<web_sys::Element>().and_then(|b| b.closest("button").ok().flatten()) else { return };
-            let mut n = ctx.next();
-            n.view = if b.has_attribute("data-kwic") { View::Kwic } else { View::List };
-            ctx.go.emit((n, true));
-        })
-    };
+    let set_view = ctx.on(|e: MouseEvent| {
+        let b = e.target_dyn_into::<web_sys::Element>()?.closest("button").ok()??;
+        Some(Action::View(if b.has_attribute("data-kwic") { View::Kwic } else { View::List }))
+    });
     let list = if route.view == View::List { "true" } else { "false" };
     let kwic_pressed = if route.view == View::Kwic { "true" } else { "false" };
     let sort_opt = |s: Sort, label: &'static str| {
@@ -90,13 +81,13 @@ pub fn results_view(ctx: &Ctx, more: &More) -> Html {
         html! {
             <div class="empty" role="status">
                 <p class="empty-title">{ t.no_results }</p>
-                <p>{ t.no_results_hint }</p>
+                <p>{ if route.facets.is_empty() { t.no_results_hint } else { t.no_results_filters } }</p>
             </div>
         }
     } else if ex.browsing() {
         browse(ctx, d, shown)
     } else if route.view == View::Kwic {
-        kwic(ctx, kwic_more)
+        kwic(ctx)
     } else {
         html! {
             <ol class="results" aria-label={t.results}>
@@ -116,20 +107,24 @@ pub fn results_view(ctx: &Ctx, more: &More) -> Html {
                     <span>{ t.sort_label }</span>
                     <select onchange={on_sort}>
                         { sort_opt(Sort::Relevance, t.sort_relevance) }
-                        { sort_opt(Sort::Date, t.sort_date) }
+                        if d.has_dates() { { sort_opt(Sort::Date, t.sort_date) } }
                         { sort_opt(Sort::Page, t.sort_page) }
                     </select>
                 </label>
-                if !ex.browsing() {
+                if ex.hits > 0 {
                     <div class="views" role="group" aria-label={t.view_kwic} onclick={set_view}>
                         <button type="button" aria-pressed={list}>{ t.view_list }</button>
                         <button type="button" aria-pressed={kwic_pressed} data-kwic="">{ t.view_kwic }</button>
                     </div>
                 }
+                if ex.split() || route.exact {
+                    <button type="button" class="exact-only" aria-pressed={if route.exact { "true" } else { "false" }}
+                        onclick={ctx.on(move |_: MouseEvent| Some(Action::Exact(!exact)))}>{ t.exact_only }</button>
+                }
             </div>
             { chips(ctx) }
-            if ex.partial && !ex.docs.is_empty() { <p class="notice" role="note">{ t.partial_notice }</p> }
-            if ctx.full && !ex.browsing() && !ex.docs.is_empty() { { chart(ctx) } }
+            { for notices.into_iter().map(|(code, text)| html! { <p class="notice" role="note" data-notice={code}>{ text }</p> }) }
+            if ctx.full && ex.hits > 0 { { chart(ctx) } }
             { body }
             { show_more }
         </section>
@@ -141,7 +136,7 @@ pub fn results_view(ctx: &Ctx, more: &More) -> Html {
 fn fmt_ms(ms: f64) -> String {
     let tenths = (ms * 10.0).round() as u64;
     let mut s = if ms < 10.0 { (tenths / 10).to_string() } else { (ms.round() as u64).to_string() };
-    if ms < 10.0 && tenths % 10 != 0 {
+    if ms < 10.0 && !tenths.is_multiple_of(10) {
         s.push('.');
         s.push(char::from(b'0' + (tenths % 10) as u8));
     }
@@ -161,46 +156,36 @@ mod tests {
     }
 }
 
-/// The route that opens `doc` in the reader at hit `hit`.
-pub fn open_route(ctx: &Ctx, d: &Data, doc: u32, hit: usize) -> Route {
-    let mut n = ctx.next();
-    n.open = d.engine.article(doc).map(|a| a.id.clone());
-    n.hit = hit;
-    n
-}
-
-/// A link that opens the reader: a real hash link, followed by the app's
-/// one click handler (`app::link_click`).
-pub fn open_link(ctx: &Ctx, d: &Data, doc: u32, hit: usize, class: &'static str, content: Html) -> Html {
-    let href = open_route(ctx, d, doc, hit).to_hash();
-    html! { <a {class} {href}>{ content }</a> }
-}
-
 fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
-    let Some(a) = d.engine.article(doc) else { return Html::default() };
+    let Some(a) = d.article(doc) else { return Html::default() };
     let t = ctx.t();
     let spans = ctx.explored.spans(doc);
-    let text = d.engine.text(doc);
     let title = match title_spans(a, spans) {
         Some(ts) => marked(&a.title, &ts),
         None => html! { { a.title.clone() } },
     };
-    let snips = match ctx.explored.hit(doc) {
-        Some(h) if h.snippet.text.is_empty() => snippets(&text, &h.spans, &d.engine.snippet_for(h)),
-        Some(h) => snippets(&text, &h.spans, &h.snippet),
-        None => Vec::new(),
-    };
+    // The engine's snippet, as the CLI shows it.
+    let snip = ctx.explored.hit(doc).map(|h| d.snippet(h)).unwrap_or_default();
     let n = spans.len();
-    let loose = ctx.explored.hit(doc).is_some_and(|h| !h.exact);
     let apart = ctx.explored.apart(doc);
+    let mut missing = String::new();
+    for m in ctx.explored.missing(doc) {
+        if !missing.is_empty() {
+            missing.push('、');
+        }
+        missing.push_str(m);
+    }
     html! {
-        <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={if loose { "false" } else { "true" }}>
-            <h3 class="title">{ open_link(ctx, d, doc, 0, "open", title) }</h3>
-            <p class="meta">{ meta_line(d, doc, t) }</p>
-            { for snips.iter().map(|s| html! { <p class="snippet">{ marked(&s.text, &s.highlights) }</p> }) }
-            <p class="hit-count"><span class="n">{ n }</span>{ " " }{ t.hits_unit }
-                if apart { <span class="badge">{ t.loose_match }</span> }
-            </p>
+        <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits={n.to_string()} data-exact={if ctx.explored.exact(doc) { "true" } else { "false" }}>
+            <h3 class="title"><a class="open" href={open_href(ctx, doc, 0)}>{ title }</a></h3>
+            <p class="meta">{ d.meta(doc, t, false) }</p>
+            <p class="snippet">{ marked(&snip.text, &snip.highlights) }</p>
+            if n > 0 {
+                <p class="hit-count"><span class="n">{ n }</span>{ " " }{ unit(n, t.hits_unit) }
+                    if apart { <span class="badge">{ t.loose_match }</span> }
+                    if !missing.is_empty() { <span class="missing">{ t.missing }{ missing }</span> }
+                </p>
+            }
         </li>
     }
 }
@@ -210,7 +195,7 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
     let t = ctx.t();
     let mut groups: Vec<(String, Vec<u32>)> = Vec::new();
     for &doc in docs {
-        let Some(a) = d.engine.article(doc) else { continue };
+        let Some(a) = d.article(doc) else { continue };
         match groups.iter_mut().find(|(p, _)| *p == a.page) {
             Some((_, v)) => v.push(doc),
             None => groups.push((a.page.clone(), vec![doc])),
@@ -219,8 +204,8 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
     html! {
         <div class="browse">
             { for groups.into_iter().map(|(page, docs)| {
-                let label = d.page_title(&page, t);
-                let source = d.engine.corpus().pages.iter().find(|p| p.stem == page)
+                let label = d.page_name(&page, t);
+                let source = d.page(&page)
                     .and_then(|p| p.source.clone().map(|s| match &p.date { Some(dt) => { let mut s = s; s.push_str(" · "); s.push_str(dt); s } None => s }));
                 html! {
                     <section class="page-group" data-page={page.clone()}>
@@ -238,8 +223,8 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
 }
 
 fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) -> Html {
-    let Some(a) = d.engine.article(doc) else { return Html::default() };
-    let kws = d.facets.values(doc, crate::facets::FacetKind::Keyword);
+    let Some(a) = d.article(doc) else { return Html::default() };
+    let kws = d.values(doc, FacetKind::Keyword);
     let lead: String = {
         let body = a
             .blocks
@@ -256,8 +241,8 @@ fn browse_item(ctx: &Ctx, d: &Data, doc: u32, t: &'static crate::i18n::Strings) 
     };
     html! {
         <li key={a.id.as_str()} class="result" data-article-id={a.id.clone()} data-page={a.page.clone()} data-hits="0">
-            <h4 class="title">{ open_link(ctx, d, doc, 0, "open", html! { { a.title.clone() } }) }</h4>
-            <p class="meta">{ meta_line(d, doc, t) }</p>
+            <h4 class="title"><a class="open" href={open_href(ctx, doc, 0)}>{ a.title.clone() }</a></h4>
+            <p class="meta">{ d.meta(doc, t, false) }</p>
             <p class="snippet">{ lead }</p>
             if !kws.is_empty() {
                 <ul class="keywords" aria-label={t.keywords}>

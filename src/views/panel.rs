@@ -1,10 +1,10 @@
 //! Facet panel (one `<fieldset>` per facet, checkboxes with live counts) and
 //! the chips of the current refinements.
 
-use crate::app::Ctx;
-use crate::data::data;
+use crate::ctx::Ctx;
 use crate::facets::FacetKind;
 use crate::i18n::Strings;
+use crate::route::Action;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
@@ -17,6 +17,7 @@ pub fn facet_name(kind: FacetKind, t: &Strings) -> &'static str {
         FacetKind::Person => t.facet_person,
         FacetKind::Place => t.facet_place,
         FacetKind::Keyword => t.facet_keyword,
+        FacetKind::Author => t.facet_author,
         FacetKind::Source => t.facet_source,
         FacetKind::Year => t.facet_year,
         FacetKind::Date => t.facet_date,
@@ -24,65 +25,75 @@ pub fn facet_name(kind: FacetKind, t: &Strings) -> &'static str {
     }
 }
 
+/// The facet of the nearest `[data-facet]` around `el` (a fieldset, a chip).
+pub fn kind_of(el: &Element) -> Option<FacetKind> {
+    FacetKind::parse(&el.closest("[data-facet]").ok()??.get_attribute("data-facet")?)
+}
+
 /// One handler for every checkbox of the panel: toggles the value of the
 /// checkbox's fieldset.
-fn facet_change(ctx: &Ctx, e: &Event) {
-    let Some(input) = e.target_dyn_into::<HtmlInputElement>() else { return };
-    let kind = input.closest("fieldset[data-facet]").ok().flatten().and_then(|f| f.get_attribute("data-facet"));
-    let Some(kind) = kind.as_deref().and_then(FacetKind::parse) else { return };
-    let mut r = ctx.next();
-    r.toggle_facet(kind, &input.value());
-    r.open = None;
-    ctx.go.emit((r, true));
+fn facet_change(e: Event) -> Option<Action> {
+    let input = e.target_dyn_into::<HtmlInputElement>()?;
+    Some(Action::Toggle(kind_of(&input)?, input.value()))
 }
 
 /// The facet panel, a hook of the app: rebuilt only when the query's matches,
 /// the selection, the language or the expanded facets change (not on every
 /// keystroke); an empty panel until `ctx.full`.
 #[hook]
-pub fn use_facet_panel(ctx: &Ctx) -> Html {
-    let expanded = use_state(Vec::<FacetKind>::new);
-    let deps = (ctx.full, ctx.explored.matched_docs.clone(), ctx.route.facets.clone(), ctx.route.lang, (*expanded).clone());
-    let ctx = ctx.clone();
-    let panel = use_memo(deps, move |(full, ..)| {
-        if *full {
-            panel(&ctx, &expanded)
-        } else {
-            html! { <aside class="facets" /> }
-        }
+pub fn use_facet_panel(ctx: Option<&Ctx>) -> Html {
+    // The whole Ui state: its handlers start from it.
+    let deps = ctx.map(|c| (c.full, c.explored.matched_docs.clone(), c.route.facets.clone(), c.route.all, c.route.lang, (*c.ui).clone()));
+    let ctx = ctx.cloned();
+    let panel = use_memo(deps, move |_| match &ctx {
+        Some(ctx) if ctx.full => panel(ctx),
+        _ => html! { <aside class="facets" /> },
     });
     (*panel).clone()
 }
 
-fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
-    let Some(d) = data() else { return Html::default() };
+fn panel(ctx: &Ctx) -> Html {
+    let d = &*ctx.data;
     let t = ctx.t();
     let ex = &ctx.explored;
-    let onchange = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: Event| facet_change(&ctx, &e))
+    let onchange = ctx.on(facet_change);
+    // The "all of" switches of the fieldsets.
+    let onclick = ctx.on(|e: MouseEvent| Some(Action::Mode(kind_of(&e.target_dyn_into::<Element>()?.closest("button.mode").ok()??)?)));
+    let n = ex.docs.len();
+    let mut done = String::from(t.show_results);
+    done.push_str(&n.to_string());
+    done.push(' ');
+    done.push_str(crate::i18n::unit(n, t.articles_unit));
+    // Closing the panel (narrow screens) shows the results, which follow it.
+    let close = {
+        let ui = ctx.ui.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some(l) = e.target_dyn_into::<Element>().and_then(|b| b.closest(".layout").ok().flatten()) {
+                l.scroll_into_view();
+            }
+            ui.set(crate::ctx::Ui { filters: false, ..(*ui).clone() })
+        })
     };
     html! {
-        <aside class="facets" aria-label={t.filters} {onchange}>
+        <aside class="facets" id="xunyue-facets" aria-label={t.filters} data-open={ctx.ui.filters.then_some("")} {onchange} {onclick}>
             <h2 class="facets-title">{ t.filters }</h2>
+            <p class="facet-logic">{ t.facet_logic }</p>
             { for FacetKind::ALL.iter().map(|&kind| {
-                let counts = d.facets.counts(&ex.matched_docs, &ctx.route.facets, kind);
+                let counts = d.counts(&ex.matched_docs, &ctx.route.facets, ctx.route.all, kind);
                 if counts.is_empty() {
                     return Html::default();
                 }
-                let open = expanded.contains(&kind);
+                let open = ctx.ui.expanded & kind.bit() != 0;
                 let more = counts.len() > SHOWN;
-                let toggle_more = {
-                    let expanded = expanded.clone();
-                    Callback::from(move |_| {
-                        let mut v = (*expanded).clone();
-                        if let Some(i) = v.iter().position(|k| *k == kind) { v.remove(i); } else { v.push(kind); }
-                        expanded.set(v);
-                    })
-                };
+                let toggle_more = ctx.on_ui(move |u| u.expanded ^= kind.bit());
                 html! {
                     <fieldset class="facet" data-facet={kind.code()}>
                         <legend>{ facet_name(kind, t) }</legend>
+                        if kind.multi() {
+                            <button type="button" class="mode" aria-pressed={if ctx.route.all & kind.bit() != 0 { "true" } else { "false" }}>
+                                { t.match_all }
+                            </button>
+                        }
                         <ul>
                             { for counts.iter().enumerate().filter(|(i, (v, _))| open || *i < SHOWN || ctx.route.has_facet(kind, v)).map(|(i, (value, n))| {
                                 let checked = ctx.route.has_facet(kind, value);
@@ -94,7 +105,7 @@ fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
                                     <li key={value.as_str()} data-zero={(*n == 0).then_some("")}>
                                         <input type="checkbox" id={id.clone()} value={value.clone()} {checked} />
                                         <label for={id}>
-                                            <span class="v">{ d.facets.label(kind, value).to_string() }</span>
+                                            <span class="v">{ d.label(kind, value, t) }</span>
                                             <span class="n">{ *n }</span>
                                         </label>
                                     </li>
@@ -110,6 +121,7 @@ fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
                     </fieldset>
                 }
             }) }
+            <button type="button" class="facets-done" onclick={close}>{ done }</button>
         </aside>
     }
 }
@@ -117,26 +129,20 @@ fn panel(ctx: &Ctx, expanded: &UseStateHandle<Vec<FacetKind>>) -> Html {
 /// Removable chips of the selected facet values, and "clear all".
 /// A plain function, not a component (no state of its own).
 pub fn chips(ctx: &Ctx) -> Html {
-    let Some(d) = data() else { return Html::default() };
+    let d = &*ctx.data;
     let t = ctx.t();
     if ctx.route.facets.is_empty() {
         return Html::default();
     }
     // One handler: a chip removes its value, "clear all" every value.
-    let onclick = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: MouseEvent| {
-            let Some(b) = e.target_dyn_into::<Element>().and_then(|b| b.closest("button").ok().flatten()) else { return };
-            let mut r = ctx.next();
-            let kind = b.get_attribute("data-facet").and_then(|k| FacetKind::parse(&k));
-            match (kind, b.get_attribute("data-value")) {
-                (Some(kind), Some(v)) => r.toggle_facet(kind, &v),
-                _ if b.class_name() == "clear-all" => r.facets.clear(),
-                _ => return,
-            }
-            ctx.go.emit((r, true));
-        })
-    };
+    let onclick = ctx.on(|e: MouseEvent| {
+        let b = e.target_dyn_into::<Element>()?.closest("button").ok()??;
+        match (b.get_attribute("data-value"), kind_of(&b)) {
+            (Some(v), Some(kind)) => Some(Action::Toggle(kind, v)),
+            _ if b.class_name() == "clear-all" => Some(Action::ClearFacets),
+            _ => None,
+        }
+    });
     html! {
         <div class="chips" aria-label={t.filters} role="group" {onclick}>
             { for ctx.route.facets.iter().map(|(kind, value)| {
@@ -144,12 +150,12 @@ pub fn chips(ctx: &Ctx) -> Html {
                 aria.push_str(": ");
                 aria.push_str(facet_name(*kind, t));
                 aria.push(' ');
-                aria.push_str(d.facets.label(*kind, value));
+                aria.push_str(&d.label(*kind, value, t));
                 html! {
                     <button type="button" class="chip" data-facet={kind.code()} data-value={value.clone()}
                         aria-label={aria}>
                         <span class="k">{ facet_name(*kind, t) }</span>
-                        <span class="v">{ d.facets.label(*kind, value).to_string() }</span>
+                        <span class="v">{ d.label(*kind, value, t) }</span>
                         <span class="x" aria-hidden="true">{ "×" }</span>
                     </button>
                 }

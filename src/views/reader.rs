@@ -1,32 +1,29 @@
 //! The reader: one article, every hit marked, a hit counter with next and
 //! previous, entities, related articles and continuation links.
 
-use crate::app::Ctx;
-use crate::components::facets::facet_name;
-use crate::components::results::open_link;
-use crate::data::{data, Data};
+use crate::ctx::Ctx;
+use crate::data::Data;
+use crate::explore::Explored;
 use crate::facets::FacetKind;
+use crate::links::open_href;
 use crate::marks::marked_chars;
-use crate::snippets::meta_line;
+use crate::route::{Action, Route};
+use crate::views::panel::{facet_name, kind_of};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 use xunyue_core::{Article, BlockKind};
 use yew::prelude::*;
 
-/// Related articles listed.
-const RELATED: usize = 5;
-
 /// The current hit of the open article (clamped to its hits).
-pub fn current_hit(ctx: &Ctx) -> usize {
-    let total = ctx.explored.open_hits();
-    if total == 0 { 0 } else { ctx.route.hit.min(total - 1) }
+pub fn current_hit(explored: &Explored, route: &Route) -> usize {
+    let total = explored.open_hits();
+    if total == 0 { 0 } else { route.hit.min(total - 1) }
 }
 
-/// Focus the headline when an article opens ([`use_reader_focus`] calls it).
-pub fn focus_headline(root: &Element) {
-    if let Some(h) = root.query_selector("article .headline").ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
-        h.focus().ok();
-    }
+/// Focus the first element of `root` matching `sel`; false when there is none.
+pub fn focus(root: &Element, sel: &str) -> bool {
+    let el = root.query_selector(sel).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    el.map(|e| e.focus().is_ok()).unwrap_or(false)
 }
 
 /// Keep the current hit in view.
@@ -39,25 +36,23 @@ pub fn scroll_to_current(root: &Element) {
     }
 }
 
-/// Focus and scroll for the reader, run by the app after each render: a hook
-/// of the app, so the reader itself is a plain function.
-#[hook]
-pub fn use_reader_focus(ctx: &Ctx, root: &NodeRef) {
-    let doc = ctx.explored.open;
-    {
-        let root = root.clone();
-        use_effect_with(doc, move |doc| {
-            if let (Some(_), Some(r)) = (doc, root.cast::<Element>()) {
-                focus_headline(&r);
-            }
-        });
-    }
-    let root = root.clone();
-    use_effect_with((doc, current_hit(ctx), ctx.explored.open_hits()), move |(doc, _, _)| {
-        if let (Some(_), Some(r)) = (doc, root.cast::<Element>()) {
-            scroll_to_current(&r);
+/// Focus after a change of the open article, run by the app after the
+/// render: opening an article focuses its headline (so the headline is in
+/// view, not the first hit); leaving it (Back, Esc, a link) puts focus back
+/// on the result it was opened from (or the first result, or the search box).
+pub fn focus_after(root: &Element, was: Option<&str>, open: Option<&str>) {
+    match (open, was) {
+        (Some(_), _) => {
+            focus(root, "article .headline");
         }
-    });
+        (None, Some(id)) => {
+            let mut sel = String::from("[data-article-id=\"");
+            sel.push_str(&id.replace('"', ""));
+            sel.push_str("\"] a.open");
+            let _ = focus(root, &sel) || focus(root, "[data-article-id] a.open") || focus(root, "input[type=search]");
+        }
+        _ => {}
+    }
 }
 
 /// The reader view: a plain function of the app.
@@ -65,19 +60,11 @@ pub fn reader(ctx: &Ctx) -> Html {
     let ex = &ctx.explored;
     let doc = ex.open;
     let total = ex.open_hits();
-    let hit = current_hit(ctx);
+    let hit = current_hit(ex, &ctx.route);
     let t = ctx.t();
-    let Some(d) = data() else { return Html::default() };
-    let back = {
-        let ctx = ctx.clone();
-        Callback::from(move |_| {
-            let mut r = ctx.next();
-            r.open = None;
-            r.hit = 0;
-            ctx.go.emit((r, true));
-        })
-    };
-    let Some((doc, a)) = doc.and_then(|doc| d.engine.article(doc).map(|a| (doc, a))) else {
+    let d = &*ctx.data;
+    let back = ctx.on(|_: MouseEvent| Some(Action::Close));
+    let Some((doc, a)) = doc.and_then(|doc| d.article(doc).map(|a| (doc, a))) else {
         return html! {
             <div class="reader-missing empty" role="status">
                 <p class="empty-title">{ t.no_results }</p>
@@ -86,28 +73,23 @@ pub fn reader(ctx: &Ctx) -> Html {
         };
     };
     let spans = ex.spans(doc);
-    let step = |delta: isize| {
-        let ctx = ctx.clone();
-        Callback::from(move |_| {
-            if total == 0 {
-                return;
-            }
-            let mut r = ctx.next();
-            r.hit = ((hit as isize + delta).rem_euclid(total as isize)) as usize;
-            ctx.go.emit((r, false));
-        })
-    };
+    let step = |by: isize| ctx.on(move |_: MouseEvent| Some(Action::Step(by, total)));
 
-    let text = d.engine.text(doc);
+    let text = d.text(doc);
     let offsets = a.block_offsets();
     let cur = Some(hit);
     let block_html = |i: usize| -> Html {
         let b = &a.blocks[i];
-        let start = offsets.get(i).copied().unwrap_or(0).min(text.len());
+        let mut start = offsets.get(i).copied().unwrap_or(0).min(text.len());
         let end = (start + b.text.chars().count()).min(text.len());
+        // A byline's OCR box (□本报记者 刘腾) is no part of the name.
+        while b.kind == BlockKind::Byline && start < end && matches!(text[start], '□' | ' ' | '\u{3000}') {
+            start += 1;
+        }
         marked_chars(&text[start..end], start, spans, if total > 0 { cur } else { None })
     };
 
+    let has_byline = a.blocks.iter().any(|b| b.kind == BlockKind::Byline);
     let mut head = Vec::new();
     let mut body = Vec::new();
     let mut list: Vec<Html> = Vec::new();
@@ -123,19 +105,17 @@ pub fn reader(ctx: &Ctx) -> Html {
             in_head = false;
         }
         let kind = b.kind.name();
-        let (into, tag, class) = match b.kind {
+        let (into, tag) = match b.kind {
             BlockKind::Headline if !has_headline => {
                 has_headline = true;
-                (&mut head, "h2", "headline")
+                (&mut head, "h2")
             }
-            BlockKind::Kicker if in_head => (&mut head, "p", "kicker"),
-            BlockKind::Byline if in_head => (&mut head, "p", "byline"),
-            BlockKind::Headline | BlockKind::SectionHeading => (&mut body, "h3", "section"),
-            BlockKind::Caption => (&mut body, "p", "caption"),
-            BlockKind::ListItem => (&mut list, "li", ""),
-            _ => (&mut body, "p", ""),
+            BlockKind::Kicker | BlockKind::Byline if in_head => (&mut head, "p"),
+            BlockKind::Headline | BlockKind::SectionHeading => (&mut body, "h3"),
+            BlockKind::ListItem => (&mut list, "li"),
+            _ => (&mut body, "p"),
         };
-        into.push(block(tag, class, kind, content));
+        into.push(block(tag, kind, content));
     }
     if !list.is_empty() {
         body.push(html! { <ul class="list">{ for list.drain(..) }</ul> });
@@ -170,7 +150,7 @@ pub fn reader(ctx: &Ctx) -> Html {
                 <header class="reader-head" id="xunyue-headline">
                     { continuation(ctx, d, a, true) }
                     { for head }
-                    <p class="meta">{ meta_line(d, doc, t) }</p>
+                    <p class="meta">{ d.meta(doc, t, has_byline) }</p>
                 </header>
                 <div class="reader-body">{ for body }</div>
                 { continuation(ctx, d, a, false) }
@@ -188,32 +168,18 @@ fn continuation(ctx: &Ctx, d: &Data, a: &Article, from: bool) -> Html {
     let t = ctx.t();
     let label = if from { a.continued_from.as_ref() } else { a.continued_to.as_ref() };
     let Some(label) = label else { return Html::default() };
-    let here = d.engine.corpus().pages.iter().find(|p| p.stem == a.page).and_then(|p| p.label.clone());
-    let target = d
-        .engine
-        .corpus()
-        .pages
-        .iter()
-        .filter(|p| p.label.as_deref() == Some(label.as_str()) || p.stem == *label)
-        .flat_map(|p| p.articles.iter())
-        .filter_map(|id| d.doc_of(id))
-        .filter_map(|doc| d.engine.article(doc).map(|x| (doc, x)))
-        .find(|(_, x)| {
-            let back = if from { &x.continued_to } else { &x.continued_from };
-            back.is_some() && (here.is_none() || back.as_ref() == here.as_ref())
-        });
     let word = if from { t.continued_from } else { t.continued_to };
     let mut text = String::from(word);
     text.push(' ');
     text.push_str(label);
     html! {
         <p class="continuation-link" data-dir={if from { "from" } else { "to" }}>
-            { match target {
+            { match d.continuation(a, from).and_then(|doc| d.article(doc).map(|x| (doc, x))) {
                 Some((doc, x)) => {
                     let mut s = text.clone();
-                    s.push_str("：");
+                    s.push('：');
                     s.push_str(&x.title);
-                    open_link(ctx, d, doc, 0, "continuation", html! { { s } })
+                    html! { <a class="continuation" href={open_href(ctx, doc, 0)}>{ s }</a> }
                 }
                 None => html! { { text } },
             } }
@@ -224,30 +190,19 @@ fn continuation(ctx: &Ctx, d: &Data, a: &Article, from: bool) -> Html {
 fn entities(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     let t = ctx.t();
     let kinds = [FacetKind::Org, FacetKind::Person, FacetKind::Place, FacetKind::Keyword];
-    if kinds.iter().all(|&k| d.facets.values(doc, k).is_empty()) {
+    if kinds.iter().all(|&k| d.values(doc, k).is_empty()) {
         return Html::default();
     }
     // One handler for every chip: selects its facet value and shows the list.
-    let onclick = {
-        let ctx = ctx.clone();
-        Callback::from(move |e: MouseEvent| {
-            let Some(chip) = e.target_dyn_into::<Element>().and_then(|b| b.closest("button[data-facet]").ok().flatten()) else { return };
-            let kind = chip.get_attribute("data-facet").and_then(|k| FacetKind::parse(&k));
-            let (Some(kind), Some(v)) = (kind, chip.get_attribute("data-value")) else { return };
-            let mut r = ctx.next();
-            if !r.has_facet(kind, &v) {
-                r.toggle_facet(kind, &v);
-            }
-            r.open = None;
-            r.hit = 0;
-            ctx.go.emit((r, true));
-        })
-    };
+    let onclick = ctx.on(|e: MouseEvent| {
+        let chip = e.target_dyn_into::<Element>()?.closest("button[data-value]").ok()??;
+        Some(Action::Select(kind_of(&chip)?, chip.get_attribute("data-value")?))
+    });
     html! {
         <section class="entities" {onclick}>
             <h3>{ t.entities }</h3>
             { for kinds.iter().map(|&kind| {
-                let vals = d.facets.values(doc, kind);
+                let vals = d.values(doc, kind);
                 if vals.is_empty() { return Html::default(); }
                 html! {
                     <div class="entity-group" data-facet={kind.code()}>
@@ -268,30 +223,8 @@ fn entities(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     }
 }
 
-/// Articles sharing the most entities and keywords with `doc`.
-pub fn related_docs(d: &Data, doc: u32) -> Vec<(u32, usize)> {
-    let kinds = [FacetKind::Org, FacetKind::Person, FacetKind::Place, FacetKind::Keyword];
-    let mut out: Vec<(u32, usize)> = (0..d.engine.articles().len() as u32)
-        .filter(|&o| o != doc)
-        .map(|o| {
-            let shared = kinds
-                .iter()
-                .map(|&k| {
-                    let mine = d.facets.values(doc, k);
-                    d.facets.values(o, k).iter().filter(|v| mine.contains(v)).count()
-                })
-                .sum();
-            (o, shared)
-        })
-        .filter(|&(_, n)| n > 0)
-        .collect();
-    xunyue_core::sort::sort_by(&mut out, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    out.truncate(RELATED);
-    out
-}
-
 fn related(ctx: &Ctx, d: &Data, doc: u32) -> Html {
-    let rel = related_docs(d, doc);
+    let rel = d.related(doc);
     if rel.is_empty() {
         return Html::default();
     }
@@ -299,10 +232,10 @@ fn related(ctx: &Ctx, d: &Data, doc: u32) -> Html {
         <section class="related">
             <h3>{ ctx.t().related }</h3>
             <ul>
-                { for rel.iter().filter_map(|&(o, _)| d.engine.article(o).map(|a| (o, a))).map(|(o, a)| html! {
+                { for rel.iter().filter_map(|&o| d.article(o).map(|a| (o, a))).map(|(o, a)| html! {
                     <li data-related={a.id.clone()}>
-                        { open_link(ctx, d, o, 0, "related-link", html! { { a.title.clone() } }) }
-                        <span class="related-page">{ d.page_label(&a.page).to_string() }</span>
+                        <a class="related-link" href={open_href(ctx, o, 0)}>{ a.title.clone() }</a>
+                        <span class="related-page">{ d.page_name(&a.page, ctx.t()) }</span>
                     </li>
                 }) }
             </ul>
@@ -310,16 +243,11 @@ fn related(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     }
 }
 
-/// One block of the text: `<tag class data-kind>`; a plain paragraph's class
-/// is `block <kind>`, the headline is focusable.
-fn block(tag: &'static str, class: &'static str, kind: &'static str, content: Html) -> Html {
-    let class = if class.is_empty() && tag == "p" {
-        let mut c = String::from("block ");
-        c.push_str(kind);
-        Some(AttrValue::from(c))
-    } else {
-        (!class.is_empty()).then_some(AttrValue::Static(class))
-    };
-    let tabindex = (tag == "h2").then_some("-1");
-    html! { <@{tag} {class} {tabindex} data-kind={kind}>{ content }</@> }
+/// One block of the text: `<tag data-kind>` (styled by its kind); the
+/// headline is `h2.headline`, focusable.
+fn block(tag: &'static str, kind: &'static str, content: Html) -> Html {
+    if tag == "h2" {
+        return html! { <h2 class="headline" tabindex="-1" data-kind={kind}>{ content }</h2> };
+    }
+    html! { <@{tag} data-kind={kind}>{ content }</@> }
 }
