@@ -4,6 +4,7 @@
 
 use crate::ctx::{Ctx, Go, Ui};
 use crate::data::Data;
+#[cfg(not(xunyue_sharded))]
 use crate::explore::{explore, Searched};
 use crate::explore::Explored;
 use crate::host::{report, AppProps};
@@ -28,6 +29,7 @@ type Seen = Option<(Rc<Route>, Rc<Explored>, bool)>;
 /// What one explorer keeps between renders, besides its route.
 struct Kept {
     /// The archive, or `None` when it does not load.
+    #[cfg(not(xunyue_sharded))]
     data: Option<Rc<Data>>,
     /// The route as of the latest render (see [`Go`]).
     latest: Rc<RefCell<Rc<Route>>>,
@@ -50,6 +52,7 @@ pub fn app(props: &AppProps) -> Html {
     // search box only; the next task shows the results of whatever was
     // typed meanwhile, never a browse list that typing replaces at once.
     let kept = use_memo((), |_| Kept {
+        #[cfg(not(xunyue_sharded))]
         data: Data::load().map(Rc::new),
         latest: Rc::new(RefCell::new((*route).clone())),
         nav: Nav::default(),
@@ -59,6 +62,7 @@ pub fn app(props: &AppProps) -> Html {
     });
     let latest = kept.latest.clone();
     *latest.borrow_mut() = (*route).clone();
+    #[cfg(not(xunyue_sharded))]
     let data = kept.data.clone();
     let draft = use_state(|| route.q.clone());
     let ui = use_state(Ui::default);
@@ -85,7 +89,16 @@ pub fn app(props: &AppProps) -> Html {
     };
     let steer = Go { to: go.clone(), latest: latest.clone() };
 
+    // A sharded archive: opened from its root, each view computed once what it needs is loaded.
+    #[cfg(xunyue_sharded)]
+    let crate::shard::Shown { data, explored, fetching } = {
+        let more = |m: &(String, usize)| if m.0 == route.q.trim() { m.1 } else { 0 };
+        let results = crate::views::results::PAGE + more(&ui.more);
+        let rows = crate::views::concordance::PAGE_ROWS + more(&ui.more_rows);
+        crate::shard::use_sharded(props.archive_base(), (*route).clone(), ready, results, rows)
+    };
     // The search runs once per query; the facets, order and open article only filter and sort its matches.
+    #[cfg(not(xunyue_sharded))]
     let searched = {
         let data = data.clone();
         use_memo((route.q.clone(), ready), move |(q, ready)| match (&data, *ready) {
@@ -93,6 +106,7 @@ pub fn app(props: &AppProps) -> Html {
             _ => Searched::default(),
         })
     };
+    #[cfg(not(xunyue_sharded))]
     let explored = {
         let data = data.clone();
         let r = (*route).clone();
@@ -149,7 +163,7 @@ pub fn app(props: &AppProps) -> Html {
     // After each render that changed the route or the view: tell the host, follow the route in
     // the box, the document's language and title, focus and scroll in the reader, measures.
     {
-        let (kept, root, draft, ui) = (kept.clone(), root.clone(), draft.clone(), ui.clone());
+        let (kept, root, draft, ui, data_now) = (kept.clone(), root.clone(), draft.clone(), ui.clone(), data.clone());
         let props = props.clone();
         use_effect_with(((*route).clone(), explored.clone(), ready), move |(r, ex, ready)| {
             let was = kept.seen.replace(Some((r.clone(), ex.clone(), *ready)));
@@ -175,7 +189,7 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(el) = doc.document_element() {
                         el.set_attribute("lang", r.lang.html_lang()).ok();
                     }
-                    doc.set_title(&title(kept.data.as_deref(), r, ex));
+                    doc.set_title(&title(data_now.as_deref(), r, ex));
                 }
             }
             let Some(el) = root.cast::<Element>() else { return };
@@ -201,13 +215,21 @@ pub fn app(props: &AppProps) -> Html {
         explored: explored.clone(),
         ui: ui.clone(),
         full: ui.stage > 1,
+        #[cfg(xunyue_sharded)]
+        fetching: fetching.clone(),
     });
     let facet_panel = use_facet_panel(ctx.as_ref());
     let reading = route.open.is_some();
     let search = search_box(&route, &steer, &kept.typing, &draft, ready && !reading && ctx.is_some());
     let body = match &ctx {
         _ if !ready => html! {},
+        #[cfg(not(xunyue_sharded))]
         None => html! { <p role="alert">{ t.load_error }</p> },
+        #[cfg(xunyue_sharded)]
+        None => match &fetching {
+            crate::shard::Fetching::Failed(why) => crate::views::archive::unopened(route.lang, why),
+            _ => crate::views::archive::opening(route.lang),
+        },
         Some(ctx) if reading => reader(ctx),
         Some(ctx) => html! {
             <div class="layout">
@@ -216,6 +238,14 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         },
     };
+    // A sharded archive can be saved for offline use (the stand-alone page: its service worker).
+    #[cfg(xunyue_sharded)]
+    let offline = match &ctx {
+        Some(c) if ready && !reading && props.owns_document() => crate::views::archive::offline(c),
+        _ => Html::default(),
+    };
+    #[cfg(not(xunyue_sharded))]
+    let offline = Html::default();
     let switch_lang = steer.on(|_: MouseEvent| Some(Action::Lang));
     // Past the search box and the filters, to the first result.
     let skip = {
@@ -253,6 +283,7 @@ pub fn app(props: &AppProps) -> Html {
                         lang={route.lang.other().html_lang()}>{ t.switch_lang }</button>
                 </header>
                 <main id="main">{ body }</main>
+                { offline }
                 <footer class="keys">{ t.keys_hint }</footer>
             </div>
     }
@@ -261,7 +292,8 @@ pub fn app(props: &AppProps) -> Html {
 /// The document title: the open article, the query, the app.
 fn title(d: Option<&Data>, r: &Route, ex: &Explored) -> String {
     let mut s = String::new();
-    for part in [ex.open.and_then(|doc| d?.article(doc)).map(|a| a.title.as_str()), Some(r.q.trim())].into_iter().flatten() {
+    let open = ex.open.and_then(|doc| d?.article(doc));
+    for part in [open.as_ref().map(|a| a.title.as_str()), Some(r.q.trim())].into_iter().flatten() {
         if !part.is_empty() {
             s.push_str(part);
             s.push_str(" — ");

@@ -70,6 +70,9 @@ pub struct Ctx {
     /// False for the first view after the archive loads: secondary views
     /// (facets, chart) follow in the next task, after the results are painted.
     pub full: bool,
+    /// Whether files of a sharded archive are on their way or failed.
+    #[cfg(xunyue_sharded)]
+    pub fetching: crate::shard::Fetching,
 }
 
 impl Ctx {

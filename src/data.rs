@@ -2,29 +2,46 @@
 //! the engine. Views ask it for articles, texts, searches, snippets, facet
 //! values and counts, page names; none reaches into the engine's corpus.
 //!
-//! Today it is loaded whole from the embedded bundle, before the first
-//! view. An archive loaded in parts later (static shards) keeps this
-//! interface: each explorer owns its `Rc<Data>` (no global), so it can swap
-//! in a newer one as parts arrive.
+//! Two shapes behind one interface: the embedded bundle, loaded whole
+//! before the first view, and (in the sharded build, `cfg(xunyue_sharded)`)
+//! an archive read file by file: its root first, then what each view needs
+//! (`crate::shard` computes a view only once all of it is loaded, so the
+//! views here read loaded files only). Each explorer owns its `Rc<Data>`
+//! (no global) and swaps in a newer one when the facet files arrive.
 
 use crate::facets::{FacetIndex, FacetKind, Modes};
 use crate::i18n::Strings;
 use std::rc::Rc;
+#[cfg(not(xunyue_sharded))]
 use xunyue_core::model::Page;
 use xunyue_core::Article;
 use xunyue_engine::snippet::Snippet;
 use xunyue_engine::{Engine, SearchHit, SearchResponse};
 
+/// What the engine reads: the embedded bundle, or the archive's files.
+#[cfg(not(xunyue_sharded))]
+type Src = xunyue_engine::embedded::Embedded;
+#[cfg(xunyue_sharded)]
+type Src = crate::fetch::Source;
+#[cfg(xunyue_sharded)]
+use xunyue_engine::Source as _;
+
 /// Related articles listed in the reader.
 const RELATED: usize = 5;
 
 pub struct Data {
-    engine: Engine,
+    engine: Engine<Src>,
     facets: FacetIndex,
+    #[cfg(xunyue_sharded)]
+    archive: Rc<crate::shard::Archive>,
+    /// Every article's id and number, by id; empty until the `id` file is in.
+    #[cfg(xunyue_sharded)]
+    ids: Vec<(String, u32)>,
 }
 
 impl Data {
     /// The embedded archive, or `None` when its bundle does not decode.
+    #[cfg(not(xunyue_sharded))]
     pub fn load() -> Option<Data> {
         let engine = Engine::from_bytes(xunyue_corpus::BLOB).ok()?;
         crate::perf::mark("xunyue:engine");
@@ -37,13 +54,59 @@ impl Data {
         Some(Data { engine, facets })
     }
 
-    /// Number of articles; docs are `0..len`.
-    pub fn len(&self) -> u32 {
-        self.engine.articles().len() as u32
+    /// The sharded archive, with the facet files read so far (none: the
+    /// facets of the root's layout only).
+    #[cfg(xunyue_sharded)]
+    pub fn sharded(
+        archive: Rc<crate::shard::Archive>,
+        files: &[(Option<FacetKind>, xunyue_format::archive::records::FacetFile)],
+    ) -> Data {
+        let src = archive.loader.source();
+        let facets = FacetIndex::from_values(crate::shard::facet_values(&src, files));
+        Data { engine: Engine::over(src), facets, ids: crate::shard::ids(files), archive }
     }
 
-    pub fn article(&self, doc: u32) -> Option<&Article> {
-        self.engine.article(doc)
+    #[cfg(xunyue_sharded)]
+    pub fn archive(&self) -> &Rc<crate::shard::Archive> {
+        &self.archive
+    }
+
+    /// True once deep links by id can be resolved.
+    #[cfg(xunyue_sharded)]
+    pub fn has_ids(&self) -> bool {
+        !self.ids.is_empty() || self.len() == 0
+    }
+
+    /// The facet files the app reads.
+    #[cfg(xunyue_sharded)]
+    pub fn facet_paths(&self) -> Vec<String> {
+        let src = self.engine.source();
+        crate::shard::FACET_FILES.iter().filter_map(|(code, _)| src.facet_path(code)).collect()
+    }
+
+    /// Number of articles; docs are `0..len`.
+    pub fn len(&self) -> u32 {
+        self.engine.article_count()
+    }
+
+    /// An article's record (in the sharded build: when it is loaded).
+    pub fn article(&self, doc: u32) -> Option<Rc<Article>> {
+        self.engine.try_article(doc).ok()
+    }
+
+    #[cfg(xunyue_sharded)]
+    pub fn try_article(&self, doc: u32) -> xunyue_engine::Got<Rc<Article>> {
+        self.engine.try_article(doc)
+    }
+
+    #[cfg(xunyue_sharded)]
+    pub fn try_rank(&self, q: &str) -> xunyue_engine::Got<SearchResponse> {
+        self.engine.try_rank(q)
+    }
+
+    #[cfg(xunyue_sharded)]
+    pub fn materialize_docs(&self, resp: &mut SearchResponse, docs: &[u32]) -> xunyue_engine::Got<()> {
+        self.engine.materialize_docs(resp, docs)
     }
 
     /// The article's text as chars (what hit spans index into).
@@ -52,11 +115,19 @@ impl Data {
     }
 
     /// Position of the article with this id.
+    #[cfg(not(xunyue_sharded))]
     pub fn doc_of(&self, id: &str) -> Option<u32> {
         self.engine.articles().iter().position(|a| a.id == id).map(|i| i as u32)
     }
 
+    #[cfg(xunyue_sharded)]
+    pub fn doc_of(&self, id: &str) -> Option<u32> {
+        let i = self.ids.binary_search_by(|(x, _)| x.as_str().cmp(id)).ok()?;
+        self.ids.get(i).map(|&(_, d)| d)
+    }
+
     /// The engine's answer to a query.
+    #[cfg(not(xunyue_sharded))]
     pub fn search(&self, q: &str) -> SearchResponse {
         self.engine.search(q)
     }
@@ -76,6 +147,7 @@ impl Data {
         }
     }
 
+    #[cfg(not(xunyue_sharded))]
     pub fn page(&self, stem: &str) -> Option<&Page> {
         self.engine.corpus().pages.iter().find(|p| p.stem == stem)
     }
@@ -83,7 +155,10 @@ impl Data {
     /// What a page is called: its printed label (第一版), its printed number
     /// (第 2 版 / Page 2), else its place in the archive (扫描页 3 / Scan 3).
     pub fn page_name(&self, stem: &str, t: &Strings) -> String {
+        #[cfg(not(xunyue_sharded))]
         let pages = &self.engine.corpus().pages;
+        #[cfg(xunyue_sharded)]
+        let pages = &self.engine.source().layout().pages;
         let Some(i) = pages.iter().position(|p| p.stem == stem) else { return stem.to_string() };
         let p = &pages[i];
         if let Some(l) = &p.label {
@@ -167,6 +242,7 @@ impl Data {
     }
 
     /// The article `a` continues from (`from`) or on, when the archive holds it.
+    #[cfg(not(xunyue_sharded))]
     pub fn continuation(&self, a: &Article, from: bool) -> Option<u32> {
         let label = if from { a.continued_from.as_ref() } else { a.continued_to.as_ref() }?;
         let here = self.page(&a.page).and_then(|p| p.label.clone());
@@ -183,5 +259,58 @@ impl Data {
                     back.is_some() && (here.is_none() || back.as_ref() == here.as_ref())
                 })
             })
+    }
+
+    /// The same in a sharded archive, among the articles loaded (the view
+    /// loads those of the pages it names: [`Data::continuation_docs`]).
+    #[cfg(xunyue_sharded)]
+    pub fn continuation(&self, a: &Article, from: bool) -> Option<u32> {
+        let here = self.page_label(&a.page);
+        self.continuation_docs(a, from).into_iter().find(|&doc| {
+            self.article(doc).is_some_and(|x| {
+                let back = if from { &x.continued_to } else { &x.continued_from };
+                back.is_some() && (here.is_none() || back.as_ref() == here.as_ref())
+            })
+        })
+    }
+
+    /// The articles of the pages an article's continuation mark names.
+    #[cfg(xunyue_sharded)]
+    pub fn continuation_docs(&self, a: &Article, from: bool) -> Vec<u32> {
+        let Some(label) = (if from { a.continued_from.as_ref() } else { a.continued_to.as_ref() }) else { return Vec::new() };
+        self.engine
+            .source()
+            .layout()
+            .pages
+            .iter()
+            .filter(|p| p.label.as_deref() == Some(label.as_str()) || p.stem == *label)
+            .flat_map(|p| p.first_doc..p.first_doc + p.docs)
+            .collect()
+    }
+
+    #[cfg(xunyue_sharded)]
+    fn page_label(&self, stem: &str) -> Option<String> {
+        self.engine.source().layout().pages.iter().find(|p| p.stem == stem).and_then(|p| p.label.clone())
+    }
+
+    /// "source · date" of a page, when known.
+    pub fn page_source(&self, stem: &str) -> Option<String> {
+        #[cfg(not(xunyue_sharded))]
+        let (source, date) = {
+            let p = self.page(stem)?;
+            (p.source.clone(), p.date.clone())
+        };
+        #[cfg(xunyue_sharded)]
+        let (source, date) = {
+            let l = self.engine.source().layout();
+            let p = l.pages.iter().find(|p| p.stem == stem)?;
+            (p.source.and_then(|i| l.sources.get(i as usize).cloned()), p.date.and_then(|i| l.dates.get(i as usize).cloned()))
+        };
+        let mut s = source?;
+        if let Some(d) = date {
+            s.push_str(" · ");
+            s.push_str(&d);
+        }
+        Some(s)
     }
 }

@@ -34,8 +34,8 @@ impl Mounted {
 /// Renders an explorer into `root`. `state` is the initial view in the URL-hash syntax
 /// (`q=…&f=org:…&lang=en`); `notify(kind, value)` receives `search`/`open` reports.
 #[wasm_bindgen]
-pub fn mount(root: Element, state: &str, sync_url: bool, notify: Notify) -> Mounted {
-    let embed = Embed { initial: Route::from_hash(state), sync_url, root: root.clone(), notify };
+pub fn mount(root: Element, state: &str, sync_url: bool, notify: Notify, archive: Option<String>) -> Mounted {
+    let embed = Embed { initial: Route::from_hash(state), sync_url, root: root.clone(), notify, archive };
     let props = AppProps { embed: Some(Rc::new(embed)) };
     Mounted { handle: Some(yew::Renderer::<App>::with_root_and_props(root, props).render()) }
 }

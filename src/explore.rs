@@ -31,6 +31,7 @@ impl PartialEq for Searched {
 }
 
 impl Searched {
+    #[cfg(not(xunyue_sharded))]
     pub fn new(d: &Data, q: &str) -> Searched {
         let query = q.trim().to_string();
         if query.is_empty() {
@@ -40,6 +41,29 @@ impl Searched {
         let response = d.search(&query);
         let took_ms = crate::perf::now() - t0;
         Searched { several: d.several_terms(&query), query, response, took_ms }
+    }
+
+    /// The same over an archive read in parts: matched and ranked, no hit
+    /// materialized yet ([`Searched::materialized`] does that for the hits
+    /// a view shows), or the files it needs.
+    #[cfg(xunyue_sharded)]
+    pub fn try_new(d: &Data, q: &str) -> xunyue_engine::source::Got<Searched> {
+        let query = q.trim().to_string();
+        if query.is_empty() {
+            return Ok(Searched::default());
+        }
+        let t0 = crate::perf::now();
+        let response = d.try_rank(&query)?;
+        let took_ms = crate::perf::now() - t0;
+        Ok(Searched { several: d.several_terms(&query), query, response, took_ms })
+    }
+
+    /// This search with the hits of `docs` materialized too.
+    #[cfg(xunyue_sharded)]
+    pub fn materialized(&self, d: &Data, docs: &[u32]) -> xunyue_engine::source::Got<Searched> {
+        let mut response = self.response.clone();
+        d.materialize_docs(&mut response, docs)?;
+        Ok(Searched { query: self.query.clone(), response, took_ms: self.took_ms, several: self.several })
     }
 }
 
@@ -125,6 +149,11 @@ impl Explored {
         self.hit(doc).is_some_and(|h| h.exact)
     }
 
+    /// Number of hits in an article (known before its spans are).
+    pub fn count(&self, doc: u32) -> usize {
+        self.hit(doc).map_or(0, |h| h.hits as usize)
+    }
+
     /// Number of hits in the open article.
     pub fn open_hits(&self) -> usize {
         self.open.map(|d| self.spans(d).len()).unwrap_or(0)
@@ -141,7 +170,8 @@ impl Explored {
 pub fn explore(d: &Data, searched: Rc<Searched>, r: &Route) -> Explored {
     let hits = &searched.response.hits;
     let count = |f: fn(&SearchHit) -> usize| hits.iter().map(f).sum();
-    let (all_hits, all_exact) = (count(|h| h.spans.len()), count(|h| h.exact_hits as usize));
+    // Counts, not spans: a sharded archive gives spans only to the hits on screen.
+    let (all_hits, all_exact) = (count(|h| h.hits as usize), count(|h| h.exact_hits as usize));
     let matched_docs: Vec<u32> = if searched.query.is_empty() {
         (0..d.len()).collect()
     } else {
@@ -166,7 +196,7 @@ pub fn explore(d: &Data, searched: Rc<Searched>, r: &Route) -> Explored {
     }
     let (mut shown, mut shown_exact) = (0, 0);
     for h in docs.iter().filter_map(|&doc| hits.iter().find(|h| h.doc == doc)) {
-        shown += h.spans.len();
+        shown += h.hits as usize;
         shown_exact += h.exact_hits as usize;
     }
     let open = r.open.as_deref().and_then(|id| d.doc_of(id));

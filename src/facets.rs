@@ -10,6 +10,7 @@
 //! narrows).
 
 use xunyue_core::sort::sort_by;
+#[cfg(not(xunyue_sharded))]
 use xunyue_core::Article;
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug, Hash)]
@@ -26,7 +27,7 @@ pub enum FacetKind {
 }
 
 /// Number of facet kinds.
-const KINDS: usize = 9;
+pub const KINDS: usize = 9;
 
 impl FacetKind {
     pub const ALL: [FacetKind; KINDS] = [
@@ -69,7 +70,7 @@ impl FacetKind {
         1 << self as u16
     }
 
-    fn slot(self) -> usize {
+    pub fn slot(self) -> usize {
         self as usize
     }
 }
@@ -87,6 +88,7 @@ pub struct FacetIndex {
 impl FacetIndex {
     /// The values of `articles`; `page_of(a)` is the source and date of the
     /// article's page (for articles that name none themselves).
+    #[cfg(not(xunyue_sharded))]
     pub fn build<'a>(
         articles: &[Article],
         analysis: &[xunyue_core::model::ArticleAnalysis],
@@ -189,7 +191,9 @@ impl FacetIndex {
         self.docs.iter().any(|v| !v[FacetKind::Date.slot()].is_empty())
     }
 
-    #[cfg(test)]
+    /// An index of these values (the sharded archive reads them from its
+    /// root and facet files).
+    #[cfg_attr(not(any(test, xunyue_sharded)), allow(dead_code))]
     pub fn from_values(docs: Vec<[Vec<String>; KINDS]>) -> FacetIndex {
         FacetIndex { docs }
     }

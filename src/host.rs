@@ -29,6 +29,9 @@ pub struct Embed {
     /// The element the app renders into (key handling is scoped to it).
     pub root: Element,
     pub notify: Notify,
+    /// Where a sharded archive is (the widget's `archive` attribute, else
+    /// `archive/` beside the widget's script).
+    pub archive: Option<String>,
 }
 
 impl PartialEq for Embed {
@@ -54,6 +57,17 @@ impl AppProps {
     /// Whether the view lives in the page URL (the stand-alone page, or a widget with `sync-url`).
     pub fn syncs_url(&self) -> bool {
         self.embed.as_ref().map(|e| e.sync_url).unwrap_or(true)
+    }
+
+    /// The folder of a sharded archive: `archive/` beside the page, or
+    /// what the widget says.
+    #[cfg_attr(not(xunyue_sharded), allow(dead_code))]
+    pub fn archive_base(&self) -> String {
+        let mut base = self.embed.as_ref().and_then(|e| e.archive.clone()).unwrap_or_else(|| String::from("archive/"));
+        if !base.ends_with('/') {
+            base.push('/');
+        }
+        base
     }
 
     /// Whether the app owns the whole document (not embedded).

@@ -116,6 +116,7 @@ pub struct Strings {
     pub fewer_values: &'static str,
     pub show_more: &'static str,
     pub keys_hint: &'static str,
+    #[cfg_attr(xunyue_sharded, allow(dead_code))]
     pub load_error: &'static str,
     pub partial_notice: &'static str,
     pub loose_match: &'static str,

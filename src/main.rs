@@ -6,6 +6,13 @@ mod data;
 mod embed;
 mod explore;
 mod facets;
+// The sharded build: the archive fetched in parts (see build.rs).
+#[cfg(xunyue_sharded)]
+mod fetch;
+#[cfg(xunyue_sharded)]
+mod offline;
+#[cfg(xunyue_sharded)]
+mod shard;
 mod host;
 mod i18n;
 mod keys;

@@ -4,7 +4,8 @@
  *   <xunyue-explorer lang="zh" query="华大" height="480"></xunyue-explorer>
  *
  * Attributes: query, facets ("org:华大基因,place:青岛"), lang (zh | en), theme (light | dark | auto),
- * height (480, "60vh"…), sync-url (keep the view in the page URL hash; off by default).
+ * height (480, "60vh"…), sync-url (keep the view in the page URL hash; off by default), archive (the folder
+ * of a sharded archive, default archive/ beside this script; another origin must allow CORS).
  * Events on the element (bubbling, composed): xunyue:search {detail: {query}}, xunyue:open {detail: {id}}.
  * JS API: Xunyue.mount(element, options) → Promise<{ element, update(options), destroy() }>.
  *
@@ -176,7 +177,8 @@
     }
     if (!handle.destroyed) {
       live.add(box);
-      handle.app = mod.mount(box, stateOf(o), truthy(o.syncUrl), notify);
+      // A sharded archive: the `archive` attribute's folder, else archive/ beside this script.
+      handle.app = mod.mount(box, stateOf(o), truthy(o.syncUrl), notify, new URL(str(o.archive) || 'archive/', base).href);
     }
     return handle;
   }
@@ -194,6 +196,7 @@
         lang: this.getAttribute('lang'),
         theme: this.getAttribute('theme'),
         height: this.getAttribute('height'),
+        archive: this.getAttribute('archive'),
         syncUrl: this.hasAttribute('sync-url') && this.getAttribute('sync-url') !== 'false',
       };
     }

@@ -40,5 +40,7 @@ fn main() {
         std::fs::write(&p, bytes).unwrap_or_else(|e| fail(format!("cannot write {}: {e}", p.display())));
     };
     write("corpus.bin", &bytes);
+    // For the app's build script: it compiles the sharded app (cfg xunyue_sharded) or the embedded one.
+    println!("cargo:shape={}", if shape == xunyue_writer::Shape::Sharded { "sharded" } else { "embedded" });
     write("shape.rs", format!("pub const SHARDED: bool = {};\n", shape == xunyue_writer::Shape::Sharded).as_bytes());
 }

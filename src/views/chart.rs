@@ -20,7 +20,7 @@ pub fn chart(ctx: &Ctx) -> Html {
     let ex = &ctx.explored;
     let mut docs = ex.docs.clone();
     xunyue_core::sort::sort(&mut docs);
-    let max = docs.iter().map(|&doc| ex.spans(doc).len()).max().unwrap_or(0).max(1) as u32;
+    let max = docs.iter().map(|&doc| ex.count(doc)).max().unwrap_or(0).max(1) as u32;
     let scale = |n: usize| n as u32 * (H - 12) / max;
     let mut x = 0u32;
     // Per page: its stem, where its bars start and end, its bars.
@@ -36,7 +36,7 @@ pub fn chart(ctx: &Ctx) -> Html {
             }
             groups.push((a.page.clone(), x, x, Vec::new()));
         }
-        let n = ex.spans(doc).len();
+        let n = ex.count(doc);
         let exact = ex.hit(doc).map(|h| h.exact_hits as usize).unwrap_or(0);
         let h = scale(n).max(2);
         let he = scale(exact).min(h);

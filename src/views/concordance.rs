@@ -14,7 +14,7 @@ use xunyue_core::sort::{apply, sort_by};
 use yew::prelude::*;
 
 /// Rows rendered at first, and added by each "show more".
-const PAGE_ROWS: usize = 100;
+pub const PAGE_ROWS: usize = 100;
 
 /// A plain function of the results view.
 pub fn kwic(ctx: &Ctx) -> Html {
@@ -40,7 +40,8 @@ pub fn kwic(ctx: &Ctx) -> Html {
     // Only the first rows are rendered; "show more" adds a page (per query).
     let more = &ctx.ui.more_rows;
     let limit = PAGE_ROWS + if more.0 == ex.query() { more.1 } else { 0 };
-    let rest = rows.len().saturating_sub(limit);
+    // Of every hit (a sharded archive reads the texts of the rows on screen only).
+    let rest = ex.hits.max(rows.len()).saturating_sub(limit);
     rows.truncate(limit);
     let show_more = (rest > 0).then(|| {
         let query = ex.query().to_string();

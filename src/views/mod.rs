@@ -14,6 +14,8 @@
 //! [`crate::route::Action`]; links go through [`crate::links`]; the archive
 //! is reached only through [`crate::data::Data`]. No view imports the app.
 
+#[cfg(xunyue_sharded)]
+pub mod archive;
 pub mod chart;
 pub mod concordance;
 pub mod panel;

@@ -148,12 +148,12 @@ pub fn reader(ctx: &Ctx) -> Html {
             <article class="reader" data-article-id={a.id.clone()} data-page={a.page.clone()}
                 data-hits={total.to_string()} aria-labelledby="xunyue-headline">
                 <header class="reader-head" id="xunyue-headline">
-                    { continuation(ctx, d, a, true) }
+                    { continuation(ctx, d, &a, true) }
                     { for head }
                     <p class="meta">{ d.meta(doc, t, has_byline) }</p>
                 </header>
                 <div class="reader-body">{ for body }</div>
-                { continuation(ctx, d, a, false) }
+                { continuation(ctx, d, &a, false) }
             </article>
             <aside class="reader-side" aria-label={t.entities}>
                 { entities(ctx, d, doc) }

@@ -96,13 +96,18 @@ pub fn results_view(ctx: &Ctx) -> Html {
         }
     };
 
+    #[cfg(xunyue_sharded)]
+    let fetching = crate::views::archive::fetching(ctx);
+    #[cfg(not(xunyue_sharded))]
+    let fetching = Html::default();
     html! {
         <section class="results-pane" aria-labelledby="xunyue-results-h">
+            { fetching }
             <h2 id="xunyue-results-h" class="visually-hidden">
                 { if ex.browsing() { t.browse_heading } else { t.results } }
             </h2>
             <div class="toolbar">
-                <p id="xunyue-stats" class="stats" role="status" aria-live="polite">{ stats }</p>
+                <p id="xunyue-stats" class="stats" role="status" aria-live="polite" data-total={ex.docs.len().to_string()}>{ stats }</p>
                 <label class="sort">
                     <span>{ t.sort_label }</span>
                     <select onchange={on_sort}>
@@ -160,7 +165,7 @@ fn result_item(ctx: &Ctx, d: &Data, doc: u32) -> Html {
     let Some(a) = d.article(doc) else { return Html::default() };
     let t = ctx.t();
     let spans = ctx.explored.spans(doc);
-    let title = match title_spans(a, spans) {
+    let title = match title_spans(&a, spans) {
         Some(ts) => marked(&a.title, &ts),
         None => html! { { a.title.clone() } },
     };
@@ -205,8 +210,7 @@ fn browse(ctx: &Ctx, d: &Data, docs: &[u32]) -> Html {
         <div class="browse">
             { for groups.into_iter().map(|(page, docs)| {
                 let label = d.page_name(&page, t);
-                let source = d.page(&page)
-                    .and_then(|p| p.source.clone().map(|s| match &p.date { Some(dt) => { let mut s = s; s.push_str(" · "); s.push_str(dt); s } None => s }));
+                let source = d.page_source(&page);
                 html! {
                     <section class="page-group" data-page={page.clone()}>
                         <h3 class="page-title">{ label }
