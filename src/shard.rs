@@ -135,12 +135,29 @@ pub fn answer(d: &Data, prev: Option<&Rc<Searched>>, r: &Route, results: usize, 
         _ => Rc::new(Searched::try_new(d, q)?),
     };
     let ex = explore(d, searched.clone(), r);
-    let docs = shown(&ex, r, results, rows);
+    let mut docs = shown(&ex, r, results, rows);
     let mut faults = Faults::default();
     for &doc in &docs {
         faults.take(d.try_article(doc));
     }
     faults.done()?;
+    // The reader lists related articles and links a continuation: their records too.
+    if let Some(open) = ex.open {
+        let a = d.try_article(open)?;
+        let mut more = d.related(open);
+        more.extend(d.continuation_docs(&a, true));
+        more.extend(d.continuation_docs(&a, false));
+        let mut faults = Faults::default();
+        for doc in more {
+            faults.take(d.try_article(doc));
+        }
+        faults.done()?;
+    }
+    if r.view == View::Kwic && r.kwic_sort != crate::route::KwicSort::Position {
+        // Sorted by context, every row is needed: every matching article's text.
+        docs = ex.docs.clone();
+        docs.extend(ex.open);
+    }
     if docs.iter().any(|&doc| ex.hit(doc).is_some_and(|h| !h.materialized)) {
         let more = searched.materialized(d, &docs)?;
         return Ok(Rc::new(explore(d, Rc::new(more), r)));

@@ -210,7 +210,8 @@ export async function minify(dir, html) {
 
 /** 5. The service worker: every file of the build, a version derived from their contents. */
 export async function writeServiceWorker(dir) {
-  const files = (await listFiles(dir)).filter((f) => f !== 'sw.js');
+  // A sharded archive beside the app (archive/) is cached as it is read, not precached (static/sw.js).
+  const files = (await listFiles(dir)).filter((f) => f !== 'sw.js' && !f.startsWith('archive/'));
   const h = createHash('sha256');
   for (const f of files) {
     h.update(f + '\0');

@@ -68,6 +68,8 @@ createServer(async (req, res) => {
       'content-type': MIME[path.extname(file).toLowerCase()] || 'application/octet-stream',
       'cache-control': 'no-cache',
       vary: 'accept-encoding',
+      // Any origin may read the files (a widget on another site fetching the app and its archive).
+      'access-control-allow-origin': '*',
     };
     let body = file;
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && (await isFile(`${file}.gz`))) {
