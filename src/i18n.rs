@@ -59,6 +59,7 @@ pub struct Strings {
     pub split: [&'static str; 3],
     pub exact_only: &'static str,
     /// Chart legend: hits as typed, hits apart.
+    #[cfg_attr(xunyue_sharded, allow(dead_code))]
     pub exact_word: &'static str,
     pub apart_word: &'static str,
     pub only_excluded: &'static str,
@@ -111,6 +112,7 @@ pub struct Strings {
     pub sort_by_left: &'static str,
     pub sort_by_right: &'static str,
     pub sort_by_order: &'static str,
+    #[cfg_attr(xunyue_sharded, allow(dead_code))]
     pub chart_title: &'static str,
     pub more_values: &'static str,
     pub fewer_values: &'static str,

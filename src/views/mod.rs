@@ -16,6 +16,7 @@
 
 #[cfg(xunyue_sharded)]
 pub mod archive;
+#[cfg(not(xunyue_sharded))]
 pub mod chart;
 pub mod concordance;
 pub mod panel;

@@ -8,6 +8,7 @@ use crate::i18n::unit;
 use crate::links::open_href;
 use crate::marks::{marked, title_spans};
 use crate::route::{Action, Sort, View};
+#[cfg(not(xunyue_sharded))]
 use crate::views::chart::chart;
 use crate::views::concordance::kwic;
 use crate::views::panel::chips;
@@ -77,7 +78,14 @@ pub fn results_view(ctx: &Ctx) -> Html {
         html! { <option value={s.code()} selected={route.sort == s}>{ label }</option> }
     };
 
-    let body = if ex.docs.is_empty() {
+    // Over a sharded archive, no "nothing found" while the view is still being read.
+    #[cfg(xunyue_sharded)]
+    let waiting = ex.docs.is_empty() && ctx.fetching != crate::shard::Fetching::Idle;
+    #[cfg(not(xunyue_sharded))]
+    let waiting = false;
+    let body = if waiting {
+        Html::default()
+    } else if ex.docs.is_empty() {
         html! {
             <div class="empty" role="status">
                 <p class="empty-title">{ t.no_results }</p>
@@ -96,6 +104,12 @@ pub fn results_view(ctx: &Ctx) -> Html {
         }
     };
 
+    // Hits per article, page by page: at archive scale (sharded) thousands of bars that would each need
+    // their article's record; the timeline shows the matches through time instead.
+    #[cfg(not(xunyue_sharded))]
+    let chart = if ctx.full && ex.hits > 0 { chart(ctx) } else { Html::default() };
+    #[cfg(xunyue_sharded)]
+    let chart = Html::default();
     #[cfg(xunyue_sharded)]
     let fetching = crate::views::archive::fetching(ctx);
     #[cfg(not(xunyue_sharded))]
@@ -129,7 +143,7 @@ pub fn results_view(ctx: &Ctx) -> Html {
             </div>
             { chips(ctx) }
             { for notices.into_iter().map(|(code, text)| html! { <p class="notice" role="note" data-notice={code}>{ text }</p> }) }
-            if ctx.full && ex.hits > 0 { { chart(ctx) } }
+            { chart }
             { body }
             { show_more }
         </section>
