@@ -240,3 +240,35 @@ test('offline before saving, a query that needs a file not cached says so; saved
     await server.close();
   }
 });
+
+test('the widget on another origin reads the sharded archive (CORS) and answers as the CLI', { skip }, async () => {
+  const want = reference('产业');
+  // The app and its archive on one origin (allowing any other to read them), the host page on another.
+  const app = await serve({ mounts: { '/': DIST }, headers: { 'access-control-allow-origin': '*' } });
+  const host = await serve({ mounts: {} });
+  const browser = await launch();
+  try {
+    const page = await browser.newPage();
+    const html = `<!doctype html><meta charset="utf-8"><title>host</title>
+      <script src="${app.url}/xunyue-widget.js" defer></script>
+      <xunyue-explorer id="w" query="产业" height="600"></xunyue-explorer>`;
+    await page.route(`${host.url}/`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(`${host.url}/`);
+    const ids = await page.waitForFunction(
+      (n) => {
+        const root = document.querySelector('#w')?.shadowRoot;
+        const rows = root ? [...root.querySelectorAll('[data-article-id][data-hits]:not(article)')] : [];
+        return rows.length >= n && !root.querySelector('[data-loading]') ? rows.map((r) => [r.getAttribute('data-article-id'), Number(r.getAttribute('data-hits'))]) : null;
+      },
+      10,
+      { timeout: 20000 },
+    );
+    const got = await ids.jsonValue();
+    assert.deepEqual(got, want.results.slice(0, got.length).map((r) => [r.id, r.hits]));
+    assert.ok(app.requests.some((r) => r.path === '/archive/root.bin'), 'the archive came from the app origin');
+  } finally {
+    await browser.close();
+    await app.close();
+    await host.close();
+  }
+});
