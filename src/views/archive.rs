@@ -20,7 +20,9 @@ fn say(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 
 /// Bytes as readers read them: "12.3 MB", "840 KB".
 pub fn bytes(n: f64) -> String {
-    if n >= 1e6 {
+    if n >= 1e9 {
+        format!("{:.1} GB", n / 1e9)
+    } else if n >= 1e6 {
         format!("{:.1} MB", n / 1e6)
     } else {
         format!("{:.0} KB", (n / 1e3).ceil())
@@ -35,7 +37,6 @@ pub fn fetching(ctx: &Ctx) -> Html {
         Fetching::Idle => html! {},
         Fetching::Loading => html! {
             <div class="fetching" data-loading="" role="status" aria-live="polite">
-                <span class="spinner" aria-hidden="true"></span>
                 { say(lang, "正在读取档案…", "Reading the archive…") }
             </div>
         },
@@ -119,7 +120,7 @@ pub fn offline(ctx: &Ctx) -> Html {
             <>
                 <p>
                     { say(lang, "档案共 ", "The archive takes ") }{ bytes(p.total as f64) }
-                    { say(lang, "；已缓存 ", "; cached so far: ") }{ bytes(p.done as f64) }{ "." }
+                    { say(lang, "；已读过的文件已缓存，保存后所有查询都可离线进行。", ": the files read so far are kept; saved, every query works offline.") }
                 </p>
                 <button type="button" data-save="" onclick={Callback::from(move |_: MouseEvent| s.save())}>{ say(lang, "保存档案以供离线使用", "Save the archive for offline use") }</button>
             </>
