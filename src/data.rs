@@ -37,6 +37,9 @@ pub struct Data {
     /// Every article's id and number, by id; empty until the `id` file is in.
     #[cfg(xunyue_sharded)]
     ids: Vec<(String, u32)>,
+    /// Whether the facet files are in (else the facets are the root's only).
+    #[cfg(xunyue_sharded)]
+    has_facets: bool,
 }
 
 impl Data {
@@ -63,7 +66,17 @@ impl Data {
     ) -> Data {
         let src = archive.loader.source();
         let facets = FacetIndex::from_values(crate::shard::facet_values(&src, files));
-        Data { engine: Engine::over(src), facets, ids: crate::shard::ids(files), archive }
+        Data { engine: Engine::over(src), facets, ids: crate::shard::ids(files), has_facets: !files.is_empty(), archive }
+    }
+
+    #[cfg(xunyue_sharded)]
+    pub fn has_facets(&self) -> bool {
+        self.has_facets
+    }
+
+    #[cfg(xunyue_sharded)]
+    pub fn answered(&self) -> bool {
+        self.archive.answered.get()
     }
 
     #[cfg(xunyue_sharded)]

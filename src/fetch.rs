@@ -12,7 +12,7 @@
 //!
 //! Only in the sharded build (`cfg(xunyue_sharded)`).
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -76,30 +76,6 @@ async fn gunzip(gz: &mut [u8]) -> Result<Vec<u8>, String> {
     let out = Response::new_with_opt_readable_stream(Some(out.unchecked_ref())).map_err(|e| said(&e))?;
     let buf = JsFuture::from(out.array_buffer().map_err(|e| said(&e))?).await.map_err(|e| said(&e))?;
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
-
-/// A future that resolves once the returned function has been called `n`
-/// times (at once when `n` is 0).
-fn latch(n: usize) -> (Rc<dyn Fn()>, JsFuture) {
-    let mut slot: Option<js_sys::Function> = None;
-    // The executor runs before `Promise::new` returns.
-    let promise = js_sys::Promise::new(&mut |resolve, _| slot = Some(resolve));
-    let left = Cell::new(n);
-    let resolve = move || {
-        if let Some(f) = &slot {
-            let _ = f.call0(&JsValue::NULL);
-        }
-    };
-    if n == 0 {
-        resolve();
-    }
-    let tick = move || {
-        left.set(left.get().saturating_sub(1));
-        if left.get() == 0 {
-            resolve();
-        }
-    };
-    (Rc::new(tick), JsFuture::from(promise))
 }
 
 /// Loads the files the engine asks for, each once, and tells the views
@@ -177,36 +153,6 @@ impl Loader {
                     me.changed();
                 }
             });
-        }
-    }
-
-    /// Fetches `paths` (those not loaded yet) and resolves when all are in,
-    /// or with the first failure, naming its file. For what the app needs
-    /// before it can show anything of its own (none today but the root), and
-    /// for the facet files it reads in the background.
-    pub async fn load_all(self: &Rc<Self>, paths: &[String]) -> Result<(), String> {
-        let store = self.src.store();
-        let todo: Vec<&String> = paths.iter().filter(|p| !store.loaded(p)).collect();
-        let first_error: Rc<RefCell<Option<String>>> = Rc::default();
-        let (tick, all_in) = latch(todo.len());
-        for path in todo {
-            let (me, path, first_error, tick) = (self.clone(), path.clone(), first_error.clone(), tick.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match fetch(&me.base, &path).await {
-                    Ok(f) => {
-                        me.src.store().insert(&path, Rc::from(f.payload), f.stored);
-                    }
-                    Err(why) => {
-                        first_error.borrow_mut().get_or_insert(why);
-                    }
-                }
-                tick();
-            });
-        }
-        let _ = all_in.await;
-        match first_error.take() {
-            Some(e) => Err(e),
-            None => Ok(()),
         }
     }
 

@@ -29,6 +29,8 @@ use xunyue_format::archive::records::FacetFile;
 pub struct Archive {
     pub loader: Rc<Loader>,
     pub saver: Rc<Saver>,
+    /// Set once a view has been answered in full (then the facet files are asked for).
+    pub answered: Rc<std::cell::Cell<bool>>,
 }
 
 /// What the views show of the archive's files while a view is computed.
@@ -203,20 +205,36 @@ pub fn use_sharded(base: String, route: Rc<Route>, ready: bool, results: usize, 
                 let saver = Saver::new(loader.base(), loader.source());
                 saver.on_change(on_change);
                 saver.refresh();
-                let archive = Rc::new(Archive { loader: loader.clone(), saver });
-                let first = Rc::new(Data::sharded(archive.clone(), &[]));
-                data.set(Some(first.clone()));
-                // The facet files, in the background: facet counts, authors, deep links by id.
-                let paths = first.facet_paths();
-                if loader.load_all(&paths).await.is_ok() {
-                    let src = loader.source();
-                    let files: Vec<(Option<FacetKind>, FacetFile)> = FACET_FILES
-                        .iter()
-                        .filter_map(|&(code, kind)| src.facet(code).ok().flatten().map(|f| (kind, f)))
-                        .collect();
-                    data.set(Some(Rc::new(Data::sharded(archive, &files))));
-                }
+                let archive = Rc::new(Archive { loader: loader.clone(), saver, answered: Rc::default() });
+                data.set(Some(Rc::new(Data::sharded(archive, &[]))));
             });
+        });
+    }
+    // The facet files (facet counts, authors, deep links by id): asked for once the first view is
+    // answered, so that they never compete with it (a deep link asks for them at once, see `answer`);
+    // once all are in, the archive's facets are rebuilt with them.
+    let facets_asked = use_mut_ref(|| false);
+    let answered = (*data).as_ref().is_some_and(|d| d.answered());
+    {
+        let data = data.clone();
+        use_effect_with((arrivals.get(), answered), move |_| {
+            let Some(d) = (*data).clone() else { return };
+            if d.has_facets() {
+                return;
+            }
+            let paths = d.facet_paths();
+            let loader = d.archive().loader.clone();
+            let src = loader.source();
+            if paths.iter().all(|p| xunyue_engine::store::Storage::loaded(src.store(), p)) {
+                let files: Vec<(Option<FacetKind>, FacetFile)> = FACET_FILES
+                    .iter()
+                    .filter_map(|&(code, kind)| src.facet(code).ok().flatten().map(|f| (kind, f)))
+                    .collect();
+                data.set(Some(Rc::new(Data::sharded(d.archive().clone(), &files))));
+            } else if !*facets_asked.borrow() && d.answered() {
+                *facets_asked.borrow_mut() = true;
+                loader.request(&paths);
+            }
         });
     }
     let key = ((*route).clone(), ready, results, rows, arrivals.get(), (*data).clone().map(|d| Rc::as_ptr(&d) as usize));
@@ -226,6 +244,7 @@ pub fn use_sharded(base: String, route: Rc<Route>, ready: bool, results: usize, 
         let mut last = last.borrow_mut();
         match answer(&d, last.0.as_ref(), r, *results, *rows) {
             Ok(ex) => {
+                d.archive().answered.set(true);
                 *last = (Some(ex.searched.clone()), ex.clone());
                 (ex, Fetching::Idle)
             }
