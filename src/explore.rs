@@ -83,6 +83,8 @@ pub struct Explored {
     pub all_hits: usize,
     /// The article open in the reader.
     pub open: Option<u32>,
+    /// Per doc: the index of its hit in the response (`u32::MAX`: none).
+    at: Vec<u32>,
 }
 
 /// The same when it is the same search (views compare it by identity).
@@ -122,7 +124,7 @@ impl Explored {
 
     /// The search hit of an article, when it matches the query.
     pub fn hit(&self, doc: u32) -> Option<&SearchHit> {
-        self.response().hits.iter().find(|h| h.doc == doc)
+        self.at.get(doc as usize).and_then(|&i| self.response().hits.get(i as usize))
     }
 
     /// True when the article matches with the query's words apart: the
@@ -196,10 +198,17 @@ pub fn explore(d: &Data, searched: Rc<Searched>, r: &Route) -> Explored {
         }
     }
     let (mut shown, mut shown_exact) = (0, 0);
-    for h in docs.iter().filter_map(|&doc| hits.iter().find(|h| h.doc == doc)) {
+    // Where each article's hit is, by doc: lookups in constant time (an archive has thousands of hits).
+    let mut at = vec![u32::MAX; if hits.is_empty() { 0 } else { d.len() as usize }];
+    for (i, h) in hits.iter().enumerate() {
+        if let Some(x) = at.get_mut(h.doc as usize) {
+            *x = i as u32;
+        }
+    }
+    for h in docs.iter().filter_map(|&doc| at.get(doc as usize).and_then(|&i| hits.get(i as usize))) {
         shown += h.hits as usize;
         shown_exact += h.exact_hits as usize;
     }
     let open = r.open.as_deref().and_then(|id| d.doc_of(id));
-    Explored { searched, matched_docs, docs, hits: shown, exact_hits: shown_exact, all_exact, all_hits, open }
+    Explored { searched, matched_docs, docs, hits: shown, exact_hits: shown_exact, all_exact, all_hits, open, at }
 }

@@ -326,7 +326,10 @@ impl<S: Source> Engine<S> {
     /// The same for the hits of the articles `docs` (those a view shows,
     /// in any order), each with its snippet.
     pub fn materialize_docs(&self, resp: &mut SearchResponse, docs: &[u32]) -> Got<()> {
-        let at: Vec<usize> = resp.hits.iter().enumerate().filter(|(_, h)| !h.materialized && docs.contains(&h.doc)).map(|(i, _)| i).collect();
+        let mut want = docs.to_vec();
+        want.sort_unstable();
+        let at: Vec<usize> =
+            resp.hits.iter().enumerate().filter(|(_, h)| !h.materialized && want.binary_search(&h.doc).is_ok()).map(|(i, _)| i).collect();
         self.materialize_at(resp, at, true)
     }
 
