@@ -92,7 +92,9 @@ function serve(root) {
     if (!entry || entry.mtime !== mtime) {
       const raw = readFileSync(file);
       const pre = existsSync(`${file}.gz`) ? readFileSync(`${file}.gz`) : null;
-      entry = { mtime, raw: raw.length, gz: pre ?? Buffer.from(await zopfli.gzipAsync(raw, ZOPFLI)) };
+      // A file that is gzip already (Pagefind's index chunks and fragments) goes out as it is, as from any host.
+      const gzipped = raw.length > 2 && raw[0] === 0x1f && raw[1] === 0x8b;
+      entry = { mtime, raw: raw.length, plain: gzipped, gz: gzipped ? raw : pre ?? Buffer.from(await zopfli.gzipAsync(raw, ZOPFLI)) };
       cache.set(file, entry);
     }
     return entry;
@@ -123,7 +125,7 @@ function serve(root) {
       return;
     }
     const entry = await encoded(file);
-    const gzip = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+    const gzip = !entry.plain && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const body = gzip ? entry.gz : readFileSync(file);
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
@@ -138,7 +140,10 @@ function serve(root) {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
       e.isDirectory() ? all(join(dir, e.name)) : e.isFile() && !e.name.endsWith('.gz') ? [join(dir, e.name)] : [],
     );
-  return Promise.all(all(root).filter((f) => !f.startsWith(join(root, 'archive') + sep)).map(encoded)).then(
+  // Encoded before timing starts: all but the archive (served as it is) and the Pagefind site's article pages
+  // (`a/`, which its search page never fetches).
+  const skip = [join(root, 'archive') + sep, join(root, 'a') + sep];
+  return Promise.all(all(root).filter((f) => !skip.some((p) => f.startsWith(p))).map(encoded)).then(
     () =>
       new Promise((ok) =>
         server.listen(0, '127.0.0.1', () => ok({ server, log, url: `http://127.0.0.1:${server.address().port}/` })),
