@@ -1,5 +1,5 @@
-//! Calendar dates as days since 1970-01-01 (proleptic Gregorian), after
-//! Howard Hinnant's `days_from_civil` / `civil_from_days`.
+//! Calendar dates as days since 1970-01-01 (proleptic Gregorian), through
+//! `xunyue_core::date`.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -13,27 +13,13 @@ impl Date {
         Date { year, month, day }
     }
 
-    /// Days since 1970-01-01.
+    /// Days since 1970-01-01 (`xunyue_core::date`, the calendar the engine reads dates with).
     pub fn days(self) -> i64 {
-        let y = self.year as i64 - i64::from(self.month <= 2);
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let m = self.month as i64;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + self.day as i64 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        i64::from(xunyue_core::date::from_civil(self.year, self.month, self.day))
     }
 
     pub fn from_days(z: i64) -> Date {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        let (year, month, day) = xunyue_core::date::civil(z as xunyue_core::date::Day);
         Date { year, month, day }
     }
 
