@@ -31,7 +31,7 @@ pub struct Fetched {
 }
 
 /// What a JS error says, for a message.
-fn said(e: &JsValue) -> String {
+pub fn said(e: &JsValue) -> String {
     if let Some(s) = e.as_string() {
         return s;
     }

@@ -11,10 +11,10 @@
 //!
 //! Only in the sharded build (`cfg(xunyue_sharded)`).
 
-use crate::fetch::Source;
+use crate::fetch::{said, Source};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Cache, Response};
 
@@ -46,10 +46,6 @@ impl Progress {
     pub fn complete(&self) -> bool {
         self.files > 0 && self.saved == self.files
     }
-}
-
-fn said(e: &JsValue) -> String {
-    e.as_string().or_else(|| e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message()))).unwrap_or_default()
 }
 
 /// The name of the service worker's archive cache for this page's scope.
