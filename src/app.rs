@@ -110,7 +110,15 @@ pub fn app(props: &AppProps) -> Html {
     let explored = {
         let data = data.clone();
         let r = (*route).clone();
-        use_memo((searched, r.facets.clone(), r.all, r.exact, r.sort, r.open.clone()), move |(s, ..)| match &data {
+        #[cfg(xunyue_time)]
+        let time = (r.from.clone(), r.to.clone(), r.terms.clone(), r.pg.clone(), r.day.clone());
+        #[cfg(not(xunyue_time))]
+        let time = ();
+        use_memo((searched, r.facets.clone(), r.all, r.exact, r.sort, r.open.clone(), time), move |(s, ..)| match &data {
+            #[cfg(xunyue_time)]
+            // The embedded archive has every file: nothing is ever missing.
+            Some(d) => explore(d, s.clone(), &r).with_time(Rc::new(crate::time::extras(d, &r).unwrap_or_default())),
+            #[cfg(not(xunyue_time))]
             Some(d) => explore(d, s.clone(), &r),
             None => Default::default(),
         })
@@ -128,6 +136,10 @@ pub fn app(props: &AppProps) -> Html {
             Some(e) => Some(e.root.clone().into()),
         };
         use_effect_with((), move |_| {
+            #[cfg(xunyue_time)]
+            if let Some(el) = root.cast::<Element>() {
+                crate::time::adopt_styles(&el);
+            }
             let mut listeners = Vec::new();
             if let Some(w) = web_sys::window().filter(|_| sync_url) {
                 for name in ["popstate", "hashchange"] {
@@ -220,6 +232,9 @@ pub fn app(props: &AppProps) -> Html {
     });
     let facet_panel = use_facet_panel(ctx.as_ref());
     let reading = route.open.is_some();
+    // The page as printed or a day's pages.
+    #[cfg(xunyue_time)]
+    let paging = route.pg.is_some() || route.day.is_some();
     let search = search_box(&route, &steer, &kept.typing, &draft, ready && !reading && ctx.is_some());
     let body = match &ctx {
         _ if !ready => html! {},
@@ -231,6 +246,8 @@ pub fn app(props: &AppProps) -> Html {
             _ => crate::views::archive::opening(route.lang),
         },
         Some(ctx) if reading => reader(ctx),
+        #[cfg(xunyue_time)]
+        Some(ctx) if paging => crate::views::page::pages(ctx),
         Some(ctx) => html! {
             <div class="layout">
                 { facet_panel }
@@ -303,6 +320,16 @@ fn title(d: Option<&Data>, r: &Route, ex: &Explored) -> String {
     s
 }
 
+/// True when the route shows the page as printed or a day's pages (Esc leaves them).
+#[cfg(xunyue_time)]
+fn paged(r: &Route) -> bool {
+    r.pg.is_some() || r.day.is_some()
+}
+#[cfg(not(xunyue_time))]
+fn paged(_: &Route) -> bool {
+    false
+}
+
 /// Carries out a key press (`crate::keys`).
 fn keydown(e: &KeyboardEvent, go: &Go, root: &NodeRef, hits: usize) {
     let r = go.latest();
@@ -312,7 +339,7 @@ fn keydown(e: &KeyboardEvent, go: &Go, root: &NodeRef, hits: usize) {
         modifier: e.ctrl_key() || e.meta_key() || e.alt_key(),
         in_input: matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT"),
         in_search: el.as_ref().is_some_and(|el| el.get_attribute("type").as_deref() == Some("search")),
-        reading: r.open.is_some(),
+        reading: r.open.is_some() || paged(&r),
         hits,
     };
     let Some(root) = root.cast::<Element>() else { return };

@@ -58,6 +58,15 @@ pub struct Ui {
     /// 0: the first render (header and search box); 1: the results; 2: the
     /// secondary views too (facets, chart), after the results were painted.
     pub stage: u8,
+    /// The bar a drag across the timeline started on.
+    #[cfg(xunyue_time)]
+    pub brush: Option<String>,
+    /// Terms over time in raw counts, not per 10,000 chars.
+    #[cfg(xunyue_time)]
+    pub raw: bool,
+    /// The facet whose long list is searched ([`crate::facets::FacetKind::bit`]), and for what.
+    #[cfg(xunyue_time)]
+    pub find: (u16, String),
 }
 
 #[derive(Clone)]

@@ -23,7 +23,7 @@ use xunyue_engine::{Engine, SearchHit, SearchResponse};
 type Src = xunyue_engine::embedded::Embedded;
 #[cfg(xunyue_sharded)]
 type Src = crate::fetch::Source;
-#[cfg(xunyue_sharded)]
+#[cfg(any(xunyue_sharded, xunyue_time))]
 use xunyue_engine::Source as _;
 
 /// Related articles listed in the reader.
@@ -107,7 +107,7 @@ impl Data {
         self.engine.try_article(doc).ok()
     }
 
-    #[cfg(xunyue_sharded)]
+    #[cfg(any(xunyue_sharded, xunyue_time))]
     pub fn try_article(&self, doc: u32) -> xunyue_engine::Got<Rc<Article>> {
         self.engine.try_article(doc)
     }
@@ -325,5 +325,58 @@ impl Data {
             s.push_str(&d);
         }
         Some(s)
+    }
+}
+
+/// What the views of time read (`crate::time`): the layout's dates and
+/// pages, and the engine's answers through time.
+#[cfg(xunyue_time)]
+impl Data {
+    /// The layout: dates, sources and pages of every article.
+    pub fn layout(&self) -> &xunyue_format::archive::root::Layout {
+        self.engine.source().layout()
+    }
+
+    /// The timeline inside `range` of `docs` (the matches, filtered by facets).
+    pub fn timeline(&self, docs: &[u32], range: xunyue_core::date::DateRange) -> xunyue_engine::time::Timeline {
+        let src = self.engine.source();
+        xunyue_engine::time::timeline::timeline_of(src.layout(), src.date_chars(), Some(docs), range, None)
+    }
+
+    /// True when article `doc` is inside `range`.
+    pub fn in_range(&self, doc: u32, range: xunyue_core::date::DateRange) -> bool {
+        xunyue_engine::time::by_date::in_range(self.layout(), doc, range)
+    }
+
+    /// Sorts `docs` newest (or oldest) first, undated last, ties kept in place.
+    pub fn sort_by_date(&self, docs: &mut Vec<u32>, newest: bool) {
+        use xunyue_engine::time::{by_date::date_order, Order};
+        let order = date_order(self.layout(), docs, if newest { Order::Newest } else { Order::Oldest });
+        xunyue_core::sort::apply(docs, &order);
+    }
+
+    /// Hits of each term per bucket inside `range` (or the files it needs).
+    pub fn terms_over_time(&self, terms: &[String], range: xunyue_core::date::DateRange) -> xunyue_engine::Got<xunyue_engine::time::TermsOverTime> {
+        self.engine.try_terms_over_time(terms, range, None)
+    }
+
+    /// The page of stem `stem` as printed, with the pages around it.
+    pub fn page_view(&self, stem: &str) -> Option<xunyue_engine::time::PageView> {
+        self.engine.page_view(self.engine.page_by_stem(stem)?)
+    }
+
+    /// Page number `page` of the layout as printed.
+    pub fn page_view_at(&self, page: u32) -> Option<xunyue_engine::time::PageView> {
+        self.engine.page_view(page)
+    }
+
+    /// The pages printed on `day`.
+    pub fn pages_on(&self, day: xunyue_core::date::Day) -> Vec<u32> {
+        self.engine.pages_on(day)
+    }
+
+    /// The stem of page number `page` of the layout.
+    pub fn stem(&self, page: u32) -> Option<&str> {
+        self.layout().pages.get(page as usize).map(|p| p.stem.as_str())
     }
 }

@@ -3,10 +3,13 @@
 //! and sorted ([`Explored`]).
 
 use crate::data::Data;
+#[cfg(not(xunyue_time))]
 use crate::facets::FacetKind;
 use crate::route::{Route, Sort};
 use std::rc::Rc;
-use xunyue_core::sort::{sort, sort_by};
+use xunyue_core::sort::sort;
+#[cfg(not(xunyue_time))]
+use xunyue_core::sort::sort_by;
 use xunyue_engine::query::Notice;
 use xunyue_engine::{SearchHit, SearchResponse, Tier};
 
@@ -85,6 +88,12 @@ pub struct Explored {
     pub open: Option<u32>,
     /// Per doc: the index of its hit in the response (`u32::MAX`: none).
     at: Vec<u32>,
+    /// The matches filtered by facets through time, inside the route's range.
+    #[cfg(xunyue_time)]
+    pub timeline: Option<xunyue_engine::time::Timeline>,
+    /// Terms over time and the page views of the route (`crate::time::extras`).
+    #[cfg(xunyue_time)]
+    pub time: Rc<crate::time::Extras>,
 }
 
 /// The same when it is the same search (views compare it by identity).
@@ -162,6 +171,13 @@ impl Explored {
         self.open.map(|d| self.spans(d).len()).unwrap_or(0)
     }
 
+    /// This view with the extras of time.
+    #[cfg(xunyue_time)]
+    pub fn with_time(mut self, time: Rc<crate::time::Extras>) -> Explored {
+        self.time = time;
+        self
+    }
+
     /// The exact/apart split means something: some hits are the query as
     /// typed and some are not.
     pub fn split(&self) -> bool {
@@ -182,13 +198,33 @@ pub fn explore(d: &Data, searched: Rc<Searched>, r: &Route) -> Explored {
         let exact = r.exact && all_exact > 0;
         hits.iter().filter(|h| !exact || h.exact).map(|h| h.doc).collect()
     };
+    // A date range keeps the matches inside it, before the facets count them.
+    #[cfg(xunyue_time)]
+    let matched_docs = {
+        let range = r.range();
+        let mut m = matched_docs;
+        if !range.is_all() {
+            m.retain(|&doc| d.in_range(doc, range));
+        }
+        m
+    };
     let mut docs = d.filter(&matched_docs, &r.facets, r.all);
+    // The timeline of the range: the filtered matches per bucket.
+    #[cfg(xunyue_time)]
+    let timeline = Some(d.timeline(&docs, r.range()));
     match r.sort {
         Sort::Relevance => {}
         Sort::Page => sort(&mut docs),
+        // Through time, by the engine's date order (as `xunyue search --sort`): newest or oldest first,
+        // undated last, ties in the order they had (relevance; browsing: reading order).
+        #[cfg(xunyue_time)]
+        Sort::Date => d.sort_by_date(&mut docs, true),
+        #[cfg(xunyue_time)]
+        Sort::Oldest => d.sort_by_date(&mut docs, false),
+        // Newest first; undated last; page order within a date.
+        #[cfg(not(xunyue_time))]
         Sort::Date => {
             let date = |doc: u32| d.values(doc, FacetKind::Date).first();
-            // Newest first; undated last; page order within a date.
             sort_by(&mut docs, |&a, &b| match (date(a), date(b)) {
                 (Some(x), Some(y)) => y.cmp(x).then(a.cmp(&b)),
                 (Some(_), None) => std::cmp::Ordering::Less,
@@ -210,5 +246,19 @@ pub fn explore(d: &Data, searched: Rc<Searched>, r: &Route) -> Explored {
         shown_exact += h.exact_hits as usize;
     }
     let open = r.open.as_deref().and_then(|id| d.doc_of(id));
-    Explored { searched, matched_docs, docs, hits: shown, exact_hits: shown_exact, all_exact, all_hits, open, at }
+    Explored {
+        searched,
+        matched_docs,
+        docs,
+        hits: shown,
+        exact_hits: shown_exact,
+        all_exact,
+        all_hits,
+        open,
+        at,
+        #[cfg(xunyue_time)]
+        timeline,
+        #[cfg(xunyue_time)]
+        time: Rc::default(),
+    }
 }

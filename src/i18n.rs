@@ -91,6 +91,7 @@ pub struct Strings {
     pub facet_page: &'static str,
     pub sort_label: &'static str,
     pub sort_relevance: &'static str,
+    #[cfg_attr(xunyue_time, allow(dead_code))]
     pub sort_date: &'static str,
     pub sort_page: &'static str,
     pub view_list: &'static str,

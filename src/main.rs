@@ -25,6 +25,8 @@ mod nav;
 mod panic;
 mod perf;
 mod route;
+#[cfg(xunyue_time)]
+mod time;
 mod views;
 
 // The wasm build's allocator (see Cargo.toml).

@@ -2,6 +2,11 @@
 //! change a reader can make to it ([`Action`], applied by [`Route::apply`]).
 //!
 //! `#q=…&f=org:…&f=year:…&all=org&exact=1&sort=date&view=kwic&ks=left&a=<article id>&hit=3&lang=en`
+//! and, where the app has its views of time (`cfg(xunyue_time)`):
+//! `from=2021-03&to=2021-04-15` (a date range: a day, an ISO week, a month
+//! or a year at either end), `terms=基因,细胞` (terms over time), `pg=<page
+//! stem>&cur=<article id>` (the page as printed, an article marked) and
+//! `day=2021-03-04` (that day's pages).
 //! Every value is percent-encoded (UTF-8); unknown keys are ignored, so any
 //! hash, however mangled, gives a usable state.
 
@@ -12,8 +17,12 @@ use crate::i18n::Lang;
 pub enum Sort {
     #[default]
     Relevance,
+    /// Newest first.
     Date,
     Page,
+    /// Oldest first.
+    #[cfg(xunyue_time)]
+    Oldest,
 }
 
 impl Sort {
@@ -22,12 +31,16 @@ impl Sort {
             Sort::Relevance => "relevance",
             Sort::Date => "date",
             Sort::Page => "page",
+            #[cfg(xunyue_time)]
+            Sort::Oldest => "oldest",
         }
     }
     pub fn parse(s: &str) -> Sort {
         match s {
             "date" => Sort::Date,
             "page" => Sort::Page,
+            #[cfg(xunyue_time)]
+            "oldest" => Sort::Oldest,
             _ => Sort::Relevance,
         }
     }
@@ -83,6 +96,22 @@ pub struct Route {
     /// Current hit in the reader, 0-based.
     pub hit: usize,
     pub lang: Lang,
+    /// The date range (`from=` / `to=`, as typed: a day, week, month or year; empty: open).
+    #[cfg(xunyue_time)]
+    pub from: String,
+    #[cfg(xunyue_time)]
+    pub to: String,
+    /// Terms over time, comma-separated as typed.
+    #[cfg(xunyue_time)]
+    pub terms: String,
+    /// The page as printed (its stem), and the article marked on it.
+    #[cfg(xunyue_time)]
+    pub pg: Option<String>,
+    #[cfg(xunyue_time)]
+    pub cur: Option<String>,
+    /// A day's pages (ISO date).
+    #[cfg(xunyue_time)]
+    pub day: Option<String>,
 }
 
 /// A change of the view, as the reader asks for it.
@@ -111,6 +140,12 @@ pub enum Action {
     Step(isize, usize),
     /// The other language.
     Lang,
+    /// Keeps the results to a date range (either end empty: open).
+    #[cfg(xunyue_time)]
+    Range(String, String),
+    /// Terms over time.
+    #[cfg(xunyue_time)]
+    Terms(String),
 }
 
 impl Action {
@@ -121,6 +156,8 @@ impl Action {
             // Typing replaces; a query typed in the reader leaves it.
             Action::Search(_) => from.open.is_some(),
             Action::KwicSort(_) | Action::Step(..) | Action::Lang => false,
+            #[cfg(xunyue_time)]
+            Action::Terms(_) => false,
             _ => true,
         }
     }
@@ -139,6 +176,7 @@ impl Route {
             Action::Search(q) => {
                 r.q = q.clone();
                 close(&mut r);
+                r.leave_pages();
             }
             Action::Toggle(k, v) => {
                 r.toggle_facet(*k, v);
@@ -160,6 +198,9 @@ impl Route {
                 r.open = Some(id.clone());
                 r.hit = *hit;
             }
+            // Leaving the reader goes back to the page it was opened from; leaving that, to the results.
+            #[cfg(xunyue_time)]
+            Action::Close if r.open.is_none() => r.leave_pages(),
             Action::Close => close(&mut r),
             Action::Step(by, total) => {
                 if *total > 0 {
@@ -167,8 +208,30 @@ impl Route {
                 }
             }
             Action::Lang => r.lang = r.lang.other(),
+            #[cfg(xunyue_time)]
+            Action::Range(from, to) => {
+                (r.from, r.to) = (from.clone(), to.clone());
+                close(&mut r);
+                r.leave_pages();
+            }
+            #[cfg(xunyue_time)]
+            Action::Terms(t) => r.terms = t.clone(),
         }
         r
+    }
+
+    /// Leaves the page and day views.
+    #[cfg(xunyue_time)]
+    fn leave_pages(&mut self) {
+        (self.pg, self.cur, self.day) = (None, None, None);
+    }
+    #[cfg(not(xunyue_time))]
+    fn leave_pages(&mut self) {}
+
+    /// The date range asked for (a range that does not read is the open one).
+    #[cfg(xunyue_time)]
+    pub fn range(&self) -> xunyue_core::date::DateRange {
+        xunyue_core::date::DateRange::parse(&self.from, &self.to).unwrap_or_default()
     }
 
     pub fn has_facet(&self, kind: FacetKind, value: &str) -> bool {
@@ -222,6 +285,12 @@ impl Route {
         if self.lang != Lang::Zh {
             parts.push(pair("lang", self.lang.code()));
         }
+        #[cfg(xunyue_time)]
+        for (k, v) in [("from", Some(&self.from)), ("to", Some(&self.to)), ("terms", Some(&self.terms)), ("pg", self.pg.as_ref()), ("cur", self.cur.as_ref()), ("day", self.day.as_ref())] {
+            if let Some(v) = v.filter(|v| !v.is_empty()) {
+                parts.push(pair(k, v));
+            }
+        }
         let mut out = String::from("#");
         out.push_str(&parts.join("&"));
         out
@@ -263,6 +332,18 @@ impl Route {
                 "a" if !v.is_empty() => r.open = Some(v),
                 "hit" => r.hit = v.parse::<usize>().ok().and_then(|h| h.checked_sub(1)).unwrap_or(0),
                 "lang" => r.lang = Lang::parse(&v),
+                #[cfg(xunyue_time)]
+                "from" => r.from = v,
+                #[cfg(xunyue_time)]
+                "to" => r.to = v,
+                #[cfg(xunyue_time)]
+                "terms" => r.terms = v,
+                #[cfg(xunyue_time)]
+                "pg" if !v.is_empty() => r.pg = Some(v),
+                #[cfg(xunyue_time)]
+                "cur" if !v.is_empty() => r.cur = Some(v),
+                #[cfg(xunyue_time)]
+                "day" if !v.is_empty() => r.day = Some(v),
                 _ => {}
             }
         }
@@ -410,6 +491,36 @@ mod tests {
         assert_eq!(start.apply(&Action::Sort(Sort::Date)).sort, Sort::Date);
         assert_eq!(start.apply(&Action::View(View::Kwic)).view, View::Kwic);
         assert_eq!(start.apply(&Action::KwicSort(KwicSort::Left)).kwic_sort, KwicSort::Left);
+    }
+
+    #[cfg(xunyue_time)]
+    #[test]
+    fn time_keys_round_trip_and_leave() {
+        let r = Route {
+            q: "基因".into(),
+            sort: Sort::Oldest,
+            from: "2021-03".into(),
+            to: "2022".into(),
+            terms: "基因,细胞".into(),
+            pg: Some("p1".into()),
+            cur: Some("p1#2".into()),
+            day: Some("2021-03-04".into()),
+            ..Route::default()
+        };
+        assert_eq!(Route::from_hash(&r.to_hash()), r);
+        let range = r.range();
+        assert_eq!(range.from.map(xunyue_core::date::iso).as_deref(), Some("2021-03-01"));
+        assert_eq!(range.to.map(xunyue_core::date::iso).as_deref(), Some("2022-12-31"));
+        assert!(Route { from: "2021-13".into(), ..Route::default() }.range().is_all(), "a range that does not read is open");
+        // A new query or a range leaves the page views; closing the reader goes back to the page.
+        let reading = Route { open: Some("p1#2".into()), ..r.clone() };
+        assert_eq!(reading.apply(&Action::Close).pg.as_deref(), Some("p1"));
+        assert_eq!(r.apply(&Action::Close).pg, None);
+        let s = r.apply(&Action::Search("x".into()));
+        assert_eq!((s.pg, s.day, s.terms.as_str()), (None, None, "基因,细胞"));
+        let g = r.apply(&Action::Range("2021".into(), String::new()));
+        assert_eq!((g.from.as_str(), g.to.as_str(), g.pg), ("2021", "", None));
+        assert!(!Action::Terms("x".into()).push(&r));
     }
 
     #[test]

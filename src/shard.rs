@@ -160,10 +160,17 @@ pub fn answer(d: &Data, prev: Option<&Rc<Searched>>, r: &Route, results: usize, 
         docs = ex.docs.clone();
         docs.extend(ex.open);
     }
-    if docs.iter().any(|&doc| ex.hit(doc).is_some_and(|h| !h.materialized)) {
+    // Through time: the terms' postings, the records of the pages shown.
+    #[cfg(xunyue_time)]
+    let time = Rc::new(crate::time::extras(d, r)?);
+    let ex = if docs.iter().any(|&doc| ex.hit(doc).is_some_and(|h| !h.materialized)) {
         let more = searched.materialized(d, &docs)?;
-        return Ok(Rc::new(explore(d, Rc::new(more), r)));
-    }
+        explore(d, Rc::new(more), r)
+    } else {
+        ex
+    };
+    #[cfg(xunyue_time)]
+    let ex = ex.with_time(time);
     Ok(Rc::new(ex))
 }
 

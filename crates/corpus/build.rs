@@ -27,6 +27,11 @@ fn main() {
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default());
     let corpus = xunyue_ingest::ingest_dir(&seeds).unwrap_or_else(|e| fail(format!("the corpus does not build: {e}")));
     let text: u64 = corpus.articles.iter().map(|a| a.text().len() as u64).sum();
+    // For the app's build script: an archive of more than one date gets the views of time.
+    let mut dates: Vec<&str> = corpus.pages.iter().filter_map(|p| p.date.as_deref()).collect();
+    dates.sort_unstable();
+    dates.dedup();
+    println!("cargo:dates={}", dates.len());
     let shape = xunyue_writer::Shape::choose(text).unwrap_or_else(|e| fail(e));
     let bytes = match shape {
         xunyue_writer::Shape::Embedded => {

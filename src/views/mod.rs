@@ -18,8 +18,16 @@
 pub mod archive;
 #[cfg(not(xunyue_sharded))]
 pub mod chart;
+#[cfg(xunyue_time)]
+pub mod cite;
 pub mod concordance;
+#[cfg(xunyue_time)]
+pub mod page;
 pub mod panel;
 pub mod reader;
 pub mod results;
 pub mod search_box;
+#[cfg(xunyue_time)]
+pub mod timeline;
+#[cfg(xunyue_time)]
+pub mod trends;

@@ -10,6 +10,9 @@ use yew::prelude::*;
 
 /// Values listed before "more".
 const SHOWN: usize = 8;
+/// An open list longer than this can be searched (an archive's authors, places, keywords).
+#[cfg(xunyue_time)]
+const FINDABLE: usize = 3 * SHOWN;
 
 pub fn facet_name(kind: FacetKind, t: &Strings) -> &'static str {
     match kind {
@@ -33,7 +36,8 @@ pub fn kind_of(el: &Element) -> Option<FacetKind> {
 /// One handler for every checkbox of the panel: toggles the value of the
 /// checkbox's fieldset.
 fn facet_change(e: Event) -> Option<Action> {
-    let input = e.target_dyn_into::<HtmlInputElement>()?;
+    // The checkboxes only (not a long list's search box).
+    let input = e.target_dyn_into::<HtmlInputElement>().filter(|i| i.type_() == "checkbox")?;
     Some(Action::Toggle(kind_of(&input)?, input.value()))
 }
 
@@ -86,6 +90,11 @@ fn panel(ctx: &Ctx) -> Html {
                 let open = ctx.ui.expanded & kind.bit() != 0;
                 let more = counts.len() > SHOWN;
                 let toggle_more = ctx.on_ui(move |u| u.expanded ^= kind.bit());
+                // A long open list: a box that keeps the values holding what is typed.
+                #[cfg(xunyue_time)]
+                let (find, needle) = find_box(ctx, kind, open && counts.len() > FINDABLE);
+                #[cfg(not(xunyue_time))]
+                let (find, needle) = (Html::default(), String::new());
                 html! {
                     <fieldset class="facet" data-facet={kind.code()}>
                         <legend>{ facet_name(kind, t) }</legend>
@@ -94,8 +103,11 @@ fn panel(ctx: &Ctx) -> Html {
                                 { t.match_all }
                             </button>
                         }
+                        { find }
                         <ul>
-                            { for counts.iter().enumerate().filter(|(i, (v, _))| open || *i < SHOWN || ctx.route.has_facet(kind, v)).map(|(i, (value, n))| {
+                            { for counts.iter().enumerate().filter(|(i, (v, _))| open || *i < SHOWN || ctx.route.has_facet(kind, v))
+                                .filter(|(_, (v, _))| needle.is_empty() || d.label(kind, v, t).to_lowercase().contains(&needle) || ctx.route.has_facet(kind, v))
+                                .map(|(i, (value, n))| {
                                 let checked = ctx.route.has_facet(kind, value);
                                 let mut id = String::from("xunyue-f-");
                                 id.push_str(kind.code());
@@ -126,12 +138,42 @@ fn panel(ctx: &Ctx) -> Html {
     }
 }
 
+/// The search box of a long facet list (when `shown`), and what it holds, lowercased.
+#[cfg(xunyue_time)]
+fn find_box(ctx: &Ctx, kind: FacetKind, shown: bool) -> (Html, String) {
+    if !shown {
+        return (Html::default(), String::new());
+    }
+    let typed = if ctx.ui.find.0 == kind.bit() { ctx.ui.find.1.clone() } else { String::new() };
+    let ui = ctx.ui.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+        ui.set(crate::ctx::Ui { find: (kind.bit(), v), ..(*ui).clone() });
+    });
+    let label = crate::time::t(ctx.route.lang).find;
+    let mut aria = String::from(label);
+    aria.push(' ');
+    aria.push_str(facet_name(kind, ctx.t()));
+    let html = html! {
+        <input type="text" class="facet-find" value={typed.clone()} placeholder={label} aria-label={aria} autocomplete="off" {oninput} />
+    };
+    (html, typed.trim().to_lowercase())
+}
+
 /// Removable chips of the selected facet values, and "clear all".
 /// A plain function, not a component (no state of its own).
 pub fn chips(ctx: &Ctx) -> Html {
     let d = &*ctx.data;
     let t = ctx.t();
-    if ctx.route.facets.is_empty() {
+    #[cfg(xunyue_time)]
+    let range = range_chip(ctx);
+    #[cfg(not(xunyue_time))]
+    let range = Html::default();
+    #[cfg(xunyue_time)]
+    let no_range = ctx.route.range().is_all();
+    #[cfg(not(xunyue_time))]
+    let no_range = true;
+    if ctx.route.facets.is_empty() && no_range {
         return Html::default();
     }
     // One handler: a chip removes its value, "clear all" every value.
@@ -160,7 +202,31 @@ pub fn chips(ctx: &Ctx) -> Html {
                     </button>
                 }
             }) }
-            <button type="button" class="clear-all">{ t.clear_all }</button>
+            { range }
+            if !ctx.route.facets.is_empty() { <button type="button" class="clear-all">{ t.clear_all }</button> }
         </div>
+    }
+}
+
+/// The chip of the date range, when there is one: a link to all dates.
+#[cfg(xunyue_time)]
+fn range_chip(ctx: &Ctx) -> Html {
+    let r = &ctx.route;
+    if r.range().is_all() {
+        return Html::default();
+    }
+    let tt = crate::time::t(r.lang);
+    let mut v = r.from.clone();
+    if r.to != r.from {
+        v.push_str(" – ");
+        v.push_str(&r.to);
+    }
+    let href = ctx.go.latest().apply(&Action::Range(String::new(), String::new())).to_hash();
+    html! {
+        <a class="chip" data-facet="range" href={href} aria-label={format!("{}: {} {v}", ctx.t().remove_filter, tt.dates)}>
+            <span class="k">{ tt.dates }</span>
+            <span class="v">{ v }</span>
+            <span class="x" aria-hidden="true">{ "×" }</span>
+        </a>
     }
 }

@@ -131,10 +131,25 @@ pub fn reader(ctx: &Ctx) -> Html {
         counter.push_str(&total.to_string());
     }
 
+    // Through time: the page it was printed on, and how to cite it.
+    #[cfg(xunyue_time)]
+    let (printed, cite) = {
+        let tt = crate::time::t(ctx.route.lang);
+        let latest = ctx.go.latest();
+        let r = crate::route::Route { pg: Some(a.page.clone()), cur: Some(a.id.clone()), open: None, hit: 0, ..(*latest).clone() };
+        let number = d.page_view(&a.page).and_then(|p| p.number);
+        (
+            html! { <a class="as-printed" href={r.to_hash()}>{ tt.as_printed }</a> },
+            crate::views::cite::cite(ctx, &a, number),
+        )
+    };
+    #[cfg(not(xunyue_time))]
+    let (printed, cite) = (Html::default(), Html::default());
     html! {
         <div class="reader-pane">
             <nav class="reader-nav" aria-label={t.hit_counter}>
                 <button type="button" class="back" onclick={back}>{ "← " }{ t.back }</button>
+                { printed }
                 if total > 0 {
                     <div class="hit-nav">
                         <button type="button" class="prev" onclick={step(-1)} aria-label={t.prev_hit} title={t.prev_hit}>{ "↑" }</button>
@@ -158,6 +173,7 @@ pub fn reader(ctx: &Ctx) -> Html {
             <aside class="reader-side" aria-label={t.entities}>
                 { entities(ctx, d, doc) }
                 { related(ctx, d, doc) }
+                { cite }
             </aside>
         </div>
     }

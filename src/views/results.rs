@@ -77,6 +77,13 @@ pub fn results_view(ctx: &Ctx) -> Html {
     let sort_opt = |s: Sort, label: &'static str| {
         html! { <option value={s.code()} selected={route.sort == s}>{ label }</option> }
     };
+    #[cfg(xunyue_time)]
+    let (date_label, oldest) = {
+        let tt = crate::time::t(route.lang);
+        (tt.sort_newest, if d.has_dates() { sort_opt(Sort::Oldest, tt.sort_oldest) } else { Html::default() })
+    };
+    #[cfg(not(xunyue_time))]
+    let (date_label, oldest) = (t.sort_date, Html::default());
 
     // Over a sharded archive, no "nothing found" while the view is still being read.
     #[cfg(xunyue_sharded)]
@@ -110,6 +117,15 @@ pub fn results_view(ctx: &Ctx) -> Html {
     let chart = if ctx.full && ex.hits > 0 { chart(ctx) } else { Html::default() };
     #[cfg(xunyue_sharded)]
     let chart = Html::default();
+    // Through time: the timeline above the results, terms over time, the results as files.
+    #[cfg(xunyue_time)]
+    let (timeline, trends, export) = (
+        if ctx.full { crate::views::timeline::timeline(ctx) } else { Html::default() },
+        if ctx.full { crate::views::trends::trends(ctx) } else { Html::default() },
+        if n > 0 && !waiting { crate::views::cite::export(ctx, shown.to_vec()) } else { Html::default() },
+    );
+    #[cfg(not(xunyue_time))]
+    let (timeline, trends, export) = (Html::default(), Html::default(), Html::default());
     #[cfg(xunyue_sharded)]
     let fetching = crate::views::archive::fetching(ctx);
     #[cfg(not(xunyue_sharded))]
@@ -126,7 +142,8 @@ pub fn results_view(ctx: &Ctx) -> Html {
                     <span>{ t.sort_label }</span>
                     <select onchange={on_sort}>
                         { sort_opt(Sort::Relevance, t.sort_relevance) }
-                        if d.has_dates() { { sort_opt(Sort::Date, t.sort_date) } }
+                        if d.has_dates() { { sort_opt(Sort::Date, date_label) } }
+                        { oldest }
                         { sort_opt(Sort::Page, t.sort_page) }
                     </select>
                 </label>
@@ -141,7 +158,10 @@ pub fn results_view(ctx: &Ctx) -> Html {
                         onclick={ctx.on(move |_: MouseEvent| Some(Action::Exact(!exact)))}>{ t.exact_only }</button>
                 }
             </div>
+            { export }
             { chips(ctx) }
+            { timeline }
+            { trends }
             { for notices.into_iter().map(|(code, text)| html! { <p class="notice" role="note" data-notice={code}>{ text }</p> }) }
             { chart }
             { body }
