@@ -139,7 +139,8 @@ fn chart(ctx: &Ctx, tr: &TermsOverTime) -> Html {
                                 <td>{ b.chars }</td>
                                 { for tr.series.iter().enumerate().map(|(i, s)| html! {
                                     <td data-term={s.term.clone()} data-hits={s.hits[j].to_string()}>
-                                        { s.hits[j] }{ " (" }{ decimal2(per[i][j]) }{ ")" }
+                                        // Nothing printed: no rate to give.
+                                        { s.hits[j] }{ " (" }{ if b.chars == 0 { "–".to_string() } else { decimal2(per[i][j]) } }{ ")" }
                                     </td>
                                 }) }
                             </tr>

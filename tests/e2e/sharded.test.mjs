@@ -120,6 +120,8 @@ for (const [how, fault] of [
     const want = reference('产业');
     await withApp(
       async ({ page }) => {
+        // The browse list is on screen before the faults start (it is the view that must stay).
+        await page.waitForSelector(RESULT, { timeout: 10000 });
         let failing = true;
         await page.route('**/archive/**', (route) => {
           if (failing && !route.request().url().endsWith('root.bin')) return fault(route);
