@@ -67,6 +67,9 @@ pub struct Ui {
     /// The facet whose long list is searched ([`crate::facets::FacetKind::bit`]), and for what.
     #[cfg(xunyue_time)]
     pub find: (u16, String),
+    /// The terms box as typed, until it is sent (a render meanwhile keeps it).
+    #[cfg(xunyue_time)]
+    pub terms: Option<String>,
 }
 
 #[derive(Clone)]

@@ -5,6 +5,7 @@ use crate::ctx::Ctx;
 use crate::facets::FacetKind;
 use crate::i18n::Strings;
 use crate::route::Action;
+use std::rc::Rc;
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
@@ -46,8 +47,11 @@ fn facet_change(e: Event) -> Option<Action> {
 /// keystroke); an empty panel until `ctx.full`.
 #[hook]
 pub fn use_facet_panel(ctx: Option<&Ctx>) -> Html {
-    // The whole Ui state: its handlers start from it.
-    let deps = ctx.map(|c| (c.full, c.explored.matched_docs.clone(), c.route.facets.clone(), c.route.all, c.route.lang, (*c.ui).clone()));
+    // The whole Ui state: its handlers start from it. The archive too: a sharded one is swapped for one
+    // with its facet files once they are in (the matches can stay the same, a browse list's always do).
+    let deps = ctx.map(|c| {
+        (c.full, Rc::as_ptr(&c.data) as usize, c.explored.matched_docs.clone(), c.route.facets.clone(), c.route.all, c.route.lang, (*c.ui).clone())
+    });
     let ctx = ctx.cloned();
     let panel = use_memo(deps, move |_| match &ctx {
         Some(ctx) if ctx.full => panel(ctx),

@@ -30,15 +30,30 @@ fn coord(out: &mut String, v: f64) {
 pub fn trends(ctx: &Ctx) -> Html {
     let tt = t(ctx.route.lang);
     let r = &ctx.route;
-    let set = ctx.on(|e: Event| Some(Action::Terms(e.target_unchecked_into::<HtmlInputElement>().value())));
+    // What is typed is kept in the Ui state (any render meanwhile shows it), and sent on Enter or leaving the box.
+    let typed = {
+        let ui = ctx.ui.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            ui.set(crate::ctx::Ui { terms: Some(v), ..(*ui).clone() });
+        })
+    };
+    let set = {
+        let (ui, go) = (ctx.ui.clone(), ctx.go.clone());
+        Callback::from(move |e: Event| {
+            ui.set(crate::ctx::Ui { terms: None, ..(*ui).clone() });
+            go.act(Action::Terms(e.target_unchecked_into::<HtmlInputElement>().value()));
+        })
+    };
+    let value = ctx.ui.terms.clone().unwrap_or_else(|| r.terms.clone());
     let chart = ctx.explored.time.trends.as_ref().map(|tr| chart(ctx, tr)).unwrap_or_default();
     html! {
         <section class="trends" aria-labelledby="xunyue-trends-h">
             <h2 id="xunyue-trends-h" class="trends-h">
                 <label for="xunyue-terms">{ tt.trends }</label>
             </h2>
-            <input id="xunyue-terms" class="terms" type="text" value={r.terms.clone()} placeholder={tt.trends_hint}
-                aria-describedby="xunyue-trends-h" autocomplete="off" onchange={set} />
+            <input id="xunyue-terms" class="terms" type="text" {value} placeholder={tt.trends_hint}
+                aria-describedby="xunyue-trends-h" autocomplete="off" oninput={typed} onchange={set} />
             { chart }
         </section>
     }

@@ -332,6 +332,30 @@ async function download(page, format) {
   return readFile(await file.path(), 'utf8');
 }
 
+test('a long facet list, opened, finds its values by name', { skip: SHARDED.skip, timeout: LIMIT }, async () => {
+  await withApp(
+    async ({ page }) => {
+      // Browsing, no query: the facet files arrive after the first view, and their facets show.
+      const place = page.locator('fieldset[data-facet="place"]');
+      await place.locator('button.more').waitFor({ timeout: 15000 });
+      assert.equal(await place.locator('input.facet-find').count(), 0, 'no search box while the list is short');
+      await place.locator('button.more').click();
+      const all = await place.locator('li').count();
+      assert.ok(all > 24, `a long list (${all} places)`);
+      await place.locator('input.facet-find').fill('青');
+      await until(page, (n) => document.querySelectorAll('fieldset[data-facet="place"] li').length < n, all, 'the list narrowed');
+      const shown = await place.locator('li .v').allTextContents();
+      assert.ok(shown.length > 0 && shown.every((v) => v.includes('青')), `only places with 青: ${shown.join(' ')}`);
+      // Ticking a found value filters the results, as any tick does.
+      await place.locator('li input[type=checkbox]').first().check();
+      await until(page, () => location.hash.includes('f=place'), null, 'the value ticked');
+      await place.locator('input.facet-find').fill('');
+      await until(page, (n) => document.querySelectorAll('fieldset[data-facet="place"] li').length >= 1 && !document.querySelector('fieldset[data-facet="place"] input.facet-find')?.value, all, 'the box cleared');
+    },
+    { dir: SHARDED.dist },
+  );
+});
+
 test('screenshots of the views of time at 360 px and desktop width, light and dark', { skip: SHARDED.skip, timeout: LIMIT }, async () => {
   for (const colorScheme of ['light', 'dark']) {
     for (const [name, viewport] of [['phone', { width: 360, height: 780 }], ['desktop', { width: 1280, height: 900 }]]) {
