@@ -111,10 +111,20 @@ test('while shards load the previous results stay with a progress indicator; the
   );
 });
 
-for (const [how, fault] of [
+for (const [how, fault, says] of [
   ['refused', (route) => route.abort('connectionrefused')],
   ['answered 500', (route) => route.fulfill({ status: 500, body: 'down' })],
   ['damaged', (route) => route.fulfill({ status: 200, body: Buffer.from('not gzip at all') })],
+  // The real file, its second half lost on the way.
+  [
+    'cut short',
+    async (route) => {
+      const body = await (await route.fetch()).body();
+      return route.fulfill({ status: 200, contentType: 'application/octet-stream', body: body.subarray(0, body.length >> 1) });
+    },
+  ],
+  // A new deploy while the page is open: the files its root names are gone from the host.
+  ['gone after a new deploy (HTTP 404)', (route) => route.fulfill({ status: 404, body: 'Not Found' }), /rebuilt|reload/i],
 ]) {
   test(`a shard that is ${how} is named on screen with a retry; retried, the query is answered in full`, { skip }, async () => {
     const want = reference('产业');
@@ -134,6 +144,7 @@ for (const [how, fault] of [
         await err.waitFor({ state: 'visible', timeout: 10000 });
         const text = await err.textContent();
         assert.match(text, /\.bin/, `the message names the file: ${text}`);
+        if (says) assert.match(text, says, `the message says what to do: ${text}`);
         const during = (await readResults(page)).results.map((r) => r.id);
         assert.deepEqual(during, before, 'the previous view stays; no partial answer of the new query');
         failing = false;
