@@ -23,6 +23,7 @@
 //! ```
 
 pub mod archive;
+pub mod corpus;
 pub mod date;
 pub mod dict;
 pub mod names;
@@ -32,5 +33,6 @@ pub mod stats;
 pub mod text;
 
 pub use archive::{Archive, Article, Issue, Page, Plan, Source, Target, DEFAULT_SEED};
+pub use corpus::corpus;
 pub use output::{page_text, write, Format, Summary};
 pub use stats::TextStats;

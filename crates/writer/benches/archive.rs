@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::Instant;
-use xunyue_core::model::{Article, Block, BlockKind, Corpus, Page};
+use xunyue_core::model::Corpus;
 use xunyue_engine::sharded::Sharded;
 use xunyue_engine::store::{DirStore, Storage};
 use xunyue_engine::source::Source;
@@ -18,57 +18,6 @@ use xunyue_writer::archive::ShardSizes;
 
 /// Results shown per query, with snippets: what the app's first page reads.
 const PAGE: usize = 10;
-
-fn synth_corpus(bytes: u64) -> Corpus {
-    let archive = xunyue_synth::Archive::new(xunyue_synth::DEFAULT_SEED, (2019, 2024));
-    let plan = archive.plan(xunyue_synth::Target::Bytes(bytes), |_, _| {}).expect("a plan");
-    let mut corpus = Corpus::default();
-    for &(idx, keep) in &plan.issues {
-        let mut issue = archive.issue(idx);
-        issue.truncate(keep);
-        let source = archive.sources[issue.source].name.to_string();
-        for page in &issue.pages {
-            let stem = archive.stem(&issue, page);
-            let mut p = Page {
-                stem: stem.clone(),
-                label: Some(page.label.clone()),
-                number: Some(page.number),
-                source: Some(source.clone()),
-                date: Some(issue.date.iso()),
-                ..Page::default()
-            };
-            for (i, a) in page.articles.iter().enumerate() {
-                let block = |kind, text: &str| Block { kind, text: text.to_string(), line: 1 };
-                let mut blocks = Vec::new();
-                if let Some(k) = &a.kicker {
-                    blocks.push(block(BlockKind::Kicker, k));
-                }
-                blocks.push(block(BlockKind::Headline, &a.title));
-                if let Some(s) = &a.subtitle {
-                    blocks.push(block(BlockKind::Kicker, s));
-                }
-                blocks.push(block(BlockKind::Byline, &a.byline));
-                blocks.extend(a.paragraphs.iter().map(|t| block(BlockKind::Paragraph, t)));
-                let id = format!("{stem}#{}", i + 1);
-                p.articles.push(id.clone());
-                corpus.articles.push(Article {
-                    id,
-                    page: stem.clone(),
-                    title: a.title.clone(),
-                    kicker: a.kicker.clone(),
-                    subtitle: a.subtitle.clone(),
-                    byline: Some(a.byline.clone()),
-                    source: Some(source.clone()),
-                    date: Some(issue.date.iso()),
-                    blocks,
-                    ..Article::default()
-                });
-            }
-            corpus.pages.push(p);
-        }
-    }
-    corpus
-}
 
 fn peak_mib() -> f64 {
     std::fs::read_to_string("/proc/self/status")
@@ -86,7 +35,7 @@ fn build(mb: u64, dir: &Path) {
     // Pagefind first (its peak memory is its own process's); then Xunyue's
     // build, in this process, whose peak is read after it.
     let t = Instant::now();
-    let corpus = synth_corpus(mb * 1_000_000);
+    let corpus = xunyue_synth::corpus(xunyue_synth::Target::Bytes(mb * 1_000_000)).expect("a plan");
     let gen = t.elapsed().as_secs_f64();
     let text: String = corpus.articles.iter().map(|a| a.text() + "\n").collect();
     let text_gz = gz_len(text.as_bytes());

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 use std::rc::Rc;
-use xunyue_core::model::{Article, Block, BlockKind, Corpus, Page};
+use xunyue_core::model::Corpus;
 use xunyue_engine::sharded::Sharded;
 use xunyue_engine::store::MemoryStore;
 use xunyue_engine::{Engine, Fault, Show};
@@ -27,54 +27,7 @@ pub fn synth_bundle(n: u64) -> Bundle {
 }
 
 pub fn synth_corpus(n: u64) -> Corpus {
-    let archive = xunyue_synth::Archive::new(xunyue_synth::DEFAULT_SEED, (2019, 2024));
-    let plan = archive.plan(xunyue_synth::Target::Articles(n), |_, _| {}).expect("a plan");
-    let mut corpus = Corpus::default();
-    for &(idx, keep) in &plan.issues {
-        let mut issue = archive.issue(idx);
-        issue.truncate(keep);
-        let source = archive.sources[issue.source].name.to_string();
-        for page in &issue.pages {
-            let stem = archive.stem(&issue, page);
-            let mut p = Page {
-                stem: stem.clone(),
-                label: Some(page.label.clone()),
-                number: Some(page.number),
-                source: Some(source.clone()),
-                date: Some(issue.date.iso()),
-                ..Page::default()
-            };
-            for (i, a) in page.articles.iter().enumerate() {
-                let block = |kind, text: &str| Block { kind, text: text.to_string(), line: 1 };
-                let mut blocks = Vec::new();
-                if let Some(k) = &a.kicker {
-                    blocks.push(block(BlockKind::Kicker, k));
-                }
-                blocks.push(block(BlockKind::Headline, &a.title));
-                if let Some(s) = &a.subtitle {
-                    blocks.push(block(BlockKind::Kicker, s));
-                }
-                blocks.push(block(BlockKind::Byline, &a.byline));
-                blocks.extend(a.paragraphs.iter().map(|t| block(BlockKind::Paragraph, t)));
-                let id = format!("{stem}#{}", i + 1);
-                p.articles.push(id.clone());
-                corpus.articles.push(Article {
-                    id,
-                    page: stem.clone(),
-                    title: a.title.clone(),
-                    kicker: a.kicker.clone(),
-                    subtitle: a.subtitle.clone(),
-                    byline: Some(a.byline.clone()),
-                    source: Some(source.clone()),
-                    date: Some(issue.date.iso()),
-                    blocks,
-                    ..Article::default()
-                });
-            }
-            corpus.pages.push(p);
-        }
-    }
-    corpus
+    xunyue_synth::corpus(xunyue_synth::Target::Articles(n)).expect("a plan")
 }
 
 /// The sharded archive of a bundle: its files.
